@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace Headroom.Cli.Commands;
+
+/// <summary>
+/// The commands of the contract that are not built yet: they parse their arguments and then say so,
+/// with exit code 2, so scripts never mistake them for a clean run.
+/// </summary>
+internal static class PlannedCommands
+{
+    public static Command Check(CommandContext context) =>
+        Planned(context, "check", "Lint Dockerfiles, requirement files, workflows and front-end configs; predict image size and CI disk.", "PATH", 5);
+
+    public static Command Fix(CommandContext context) =>
+        Planned(context, "fix", "Apply the autofixes that check offers.", "PATH", 5);
+
+    public static Command Predict(CommandContext context) =>
+        Planned(context, "predict", "Predict each image's size and the CI job's peak disk, with the full breakdown.", "PATH", 4);
+
+    public static Command Image(CommandContext context) =>
+        Planned(context, "image", "Analyze a built image without unpacking it to disk.", "SOURCE", 3);
+
+    public static Command Diff(CommandContext context) =>
+        Planned(context, "diff", "Impact of a change: two images or two predictions.", "BEFORE AFTER", 7);
+
+    public static Command Rules(CommandContext context) =>
+        Planned(context, "rules", "List the rules, or explain one.", "ID", 5);
+
+    private static Command Planned(CommandContext context, string name, string description, string argName, int issue)
+    {
+        var args = new Argument<string[]>(argName) { Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command(name, description + " (not built yet)") { args };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(_ =>
+        {
+            context.Error.WriteLine($"headroom: error: '{name}' is not built yet (planned in issue #{issue})");
+            return ExitCodes.CannotRun;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using Headroom.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

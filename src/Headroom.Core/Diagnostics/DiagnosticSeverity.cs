@@ -1,0 +1,8 @@
+namespace Headroom.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Info,
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Headroom.Text;
+
+namespace Headroom.Dockerfiles;
+
+/// <summary>
+/// One instruction, with everything BuildKit's parser gives (its Node) and the places in the source.
+/// </summary>
+public sealed class Instruction : DockerfileNode
+{
+    /// <summary>The instruction keyword in lower case ("run", "from", "onbuild", or an unknown word).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The keyword as written.</summary>
+    public required TextSpan KeywordSpan { get; init; }
+
+    /// <summary>1-based first line (BuildKit's StartLine).</summary>
+    public required int StartLine { get; init; }
+
+    /// <summary>1-based last line, heredoc bodies included (BuildKit's EndLine).</summary>
+    public required int EndLine { get; init; }
+
+    public ImmutableArray<InstructionFlag> Flags { get; init; } = [];
+
+    /// <summary>The arguments exactly as BuildKit's Node.Next chain holds them (what Node.Dump prints).</summary>
+    public ImmutableArray<string> Args { get; init; } = [];
+
+    /// <summary>True when the arguments were written in JSON (exec) form.</summary>
+    public bool IsJson { get; init; }
+
+    public ImmutableArray<Heredoc> Heredocs { get; init; } = [];
+
+    /// <summary>For ONBUILD, the wrapped instruction.</summary>
+    public Instruction? Inner { get; init; }
+
+    /// <summary>
+    /// The logical text after the keyword and flags, continuation lines joined as BuildKit joins them
+    /// (the shell-form command of a RUN), mapped back to source offsets.
+    /// </summary>
+    public required MappedText Body { get; init; }
+
+    /// <summary>The comment lines directly above the instruction, without "#" (BuildKit's PrevComment).</summary>
+    public ImmutableArray<string> Comments { get; init; } = [];
+
+    public bool IsKnown => InstructionNames.IsKnown(Name);
+}

@@ -1,0 +1,17 @@
+using Headroom.Cli;
+
+namespace Headroom.Tests.Cli;
+
+/// <summary>Runs the real CLI entry point in-process and captures what it writes.</summary>
+internal static class CliRunner
+{
+    public static CliResult Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = CliApp.Run(args, stdout, stderr);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+}
+
+internal sealed record CliResult(int ExitCode, string Out, string Error);
