@@ -69,7 +69,7 @@ internal static class CliApp
         var root = new RootCommand(
             "Headroom: find what makes container images and CI jobs run out of disk, before the push.");
         root.Options.Add(DebugOption);
-        root.Subcommands.Add(PlannedCommands.Check(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(PlannedCommands.Fix(context));
         root.Subcommands.Add(PlannedCommands.Predict(context));
         root.Subcommands.Add(PlannedCommands.Image(context));

@@ -8,9 +8,6 @@ namespace Headroom.Cli.Commands;
 /// </summary>
 internal static class PlannedCommands
 {
-    public static Command Check(CommandContext context) =>
-        Planned(context, "check", "Lint Dockerfiles, requirement files, workflows and front-end configs; predict image size and CI disk.", "PATH", 5);
-
     public static Command Fix(CommandContext context) =>
         Planned(context, "fix", "Apply the autofixes that check offers.", "PATH", 5);
 
