@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text;
+using Headroom.Diagnostics;
+using Headroom.Dockerfiles;
 
 namespace Headroom.Cli.Commands;
 
@@ -16,12 +19,43 @@ internal static class DockerfileCommand
         format.AcceptOnlyFromAmong("sexp", "json");
 
         var dump = new Command("dump", "Print the parse of one Dockerfile.") { file, format };
-        dump.SetAction(parse =>
-        {
-            context.Error.WriteLine("headroom: error: 'dockerfile dump' is not built yet (planned in issue #2)");
-            return ExitCodes.CannotRun;
-        });
+        dump.SetAction(parse => Dump(context, parse.GetValue(file)!, parse.GetValue(format) ?? "sexp"));
 
         return new Command("dockerfile", "Dockerfile tools for conformance and debugging.") { dump };
+    }
+
+    private static int Dump(CommandContext context, string path, string format)
+    {
+        DockerfileSyntax syntax = DockerfileParser.Parse(ReadDockerfile(path), path);
+        Diagnostic? error = syntax.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        if (error != null)
+        {
+            throw new CliException(error.ToString());
+        }
+
+        foreach (Diagnostic warning in syntax.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+        {
+            context.Error.WriteLine($"headroom: warning: {warning}");
+        }
+
+        context.Out.Write(format == "json" ? DockerfileJsonDump.ToJson(syntax) : SexpPrinter.Print(syntax));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>UTF-8, with a byte order mark kept (as U+FEFF) so that the parse sees it as BuildKit does.</summary>
+    private static string ReadDockerfile(string path)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new CliException($"{path}: no such file", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read: {ex.Message}", ex);
+        }
     }
 }

@@ -57,5 +57,59 @@ public sealed class MappedText
         return _segmentSourceStarts[i] + (index - _segmentStarts[i]);
     }
 
+    /// <summary>The source span that the characters <c>[start, start + length)</c> come from (first to last).</summary>
+    public Text.TextSpan ToSourceSpan(int start, int length)
+    {
+        if (length <= 0)
+        {
+            int at = ToSourceOffset(start);
+            return new Text.TextSpan(at, 0);
+        }
+
+        return Text.TextSpan.FromBounds(ToSourceOffset(start), ToSourceOffset(start + length - 1) + 1);
+    }
+
+    /// <summary>The characters <c>[start, start + length)</c>, still mapped to the source.</summary>
+    public MappedText Slice(int start, int length)
+    {
+        if ((uint)start > (uint)Value.Length || (uint)length > (uint)(Value.Length - start))
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        if (start == 0 && length == Value.Length)
+        {
+            return this;
+        }
+
+        if (length == 0 || _segmentStarts.Length == 0)
+        {
+            return new MappedText(string.Empty, [0], [ToSourceOffset(start)]);
+        }
+
+        int first = Array.BinarySearch(_segmentStarts, start);
+        if (first < 0)
+        {
+            first = ~first - 1;
+        }
+
+        while (first + 1 < _segmentStarts.Length && _segmentStarts[first + 1] == start)
+        {
+            first++;
+        }
+
+        int end = start + length;
+        var starts = new List<int>();
+        var sourceStarts = new List<int>();
+        for (int i = first; i < _segmentStarts.Length && _segmentStarts[i] < end; i++)
+        {
+            int from = Math.Max(_segmentStarts[i], start);
+            starts.Add(from - start);
+            sourceStarts.Add(_segmentSourceStarts[i] + (from - _segmentStarts[i]));
+        }
+
+        return new MappedText(Value.Substring(start, length), [.. starts], [.. sourceStarts]);
+    }
+
     public override string ToString() => Value;
 }
