@@ -33,14 +33,17 @@ public sealed class ExpandedInstruction
 
     public Instruction Instruction { get; }
 
-    /// <summary>False when BuildKit expands nothing in this kind of instruction.</summary>
+    /// <summary>False when BuildKit leaves the arguments of this kind of instruction as written (RUN included).</summary>
     public bool IsExpanded { get; }
 
     public ImmutableArray<string> Args { get; }
 
     public ImmutableArray<InstructionFlag> Flags { get; }
 
-    /// <summary>COPY/ADD heredoc bodies, expanded unless the delimiter was quoted.</summary>
+    /// <summary>
+    /// COPY/ADD heredocs; those with an unquoted delimiter hold their expanded content (tabs of <c>&lt;&lt;-</c>
+    /// already stripped, so <see cref="Heredoc.StripTabs"/> is false on them).
+    /// </summary>
     public ImmutableArray<Heredoc> Heredocs { get; }
 
     /// <summary>Variables used that were set.</summary>

@@ -56,7 +56,9 @@ public static partial class InstructionExpander
                 args = [.. args.SelectMany(arg => run.Words(arg))];
                 break;
             case InstructionNames.Run:
+                // The command is the shell's to expand; only the mount options are BuildKit's.
                 flags = run.Mounts(flags);
+                expanded = false;
                 break;
             default:
                 expanded = false;
@@ -155,13 +157,14 @@ public static partial class InstructionExpander
                 return heredoc;
             }
 
-            string body = Word(heredoc.Body, variables, HeredocExpander);
+            // BuildKit strips the tabs of <<- first, then expands; the result is the content as used.
+            string body = Word(heredoc.EffectiveBody, variables, HeredocExpander);
             return body == heredoc.Body ? heredoc : new Heredoc
             {
                 Name = heredoc.Name,
                 Body = body,
                 Expand = heredoc.Expand,
-                StripTabs = heredoc.StripTabs,
+                StripTabs = false,
                 FileDescriptor = heredoc.FileDescriptor,
                 Span = heredoc.Span,
                 BodyStartLine = heredoc.BodyStartLine,

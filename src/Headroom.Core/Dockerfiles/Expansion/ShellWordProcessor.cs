@@ -32,6 +32,9 @@ internal sealed class ShellWordProcessor
         _text = text;
         _variables = variables;
         _rawEscapes = options.RawEscapes;
+
+        // Go's text/scanner drops a byte order mark at the very start.
+        _position = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
     }
 
     public ExpansionResult Process(bool collectWords)
