@@ -22,15 +22,25 @@ public sealed class Instruction : DockerfileNode
 
     public ImmutableArray<InstructionFlag> Flags { get; init; } = [];
 
-    /// <summary>The arguments exactly as BuildKit's Node.Next chain holds them (what Node.Dump prints).</summary>
+    /// <summary>
+    /// The arguments exactly as BuildKit's Node.Next chain holds them (what Node.Dump prints). An unknown
+    /// instruction has one empty argument, as in BuildKit.
+    /// </summary>
     public ImmutableArray<string> Args { get; init; } = [];
 
     /// <summary>True when the arguments were written in JSON (exec) form.</summary>
     public bool IsJson { get; init; }
 
+    /// <summary>
+    /// The heredocs announced on the line, in order. For <c>ONBUILD RUN &lt;&lt;EOF</c> they are on the ONBUILD
+    /// instruction (where BuildKit attaches them) and on its <see cref="Inner"/> instruction.
+    /// </summary>
     public ImmutableArray<Heredoc> Heredocs { get; init; } = [];
 
-    /// <summary>For ONBUILD, the wrapped instruction.</summary>
+    /// <summary>
+    /// For ONBUILD, the wrapped instruction (same lines; its span starts at its keyword). The ONBUILD
+    /// instruction itself then has no <see cref="Args"/>.
+    /// </summary>
     public Instruction? Inner { get; init; }
 
     /// <summary>

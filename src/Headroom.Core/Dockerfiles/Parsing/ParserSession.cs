@@ -451,8 +451,14 @@ internal sealed class ParserSession
         return first < end && _text[first] == '#';
     }
 
-    private void AddTrivia(TriviaKind kind, int start, int end) =>
-        _nodes.Add(new TriviaNode { Kind = kind, Span = TextSpan.FromBounds(start, end) });
+    private void AddTrivia(TriviaKind kind, int start, int end)
+    {
+        // A file holding only a byte order mark leaves an empty first line: no node for it.
+        if (end > start)
+        {
+            _nodes.Add(new TriviaNode { Kind = kind, Span = TextSpan.FromBounds(start, end) });
+        }
+    }
 
     private void Report(DiagnosticSeverity severity, string code, string message, TextSpan span) =>
         _diagnostics.Add(Diagnostic.Create(severity, code, message, _source, span));
