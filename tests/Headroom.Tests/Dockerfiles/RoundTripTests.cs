@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Headroom.Dockerfiles;
 
@@ -81,29 +80,16 @@ public sealed class RoundTripTests
     }
 
     [Fact]
-    public void Parse_time_grows_linearly_with_long_continuations_and_many_heredocs()
+    public void A_megabyte_of_long_continuations_and_many_heredocs_round_trips()
     {
-        string small = BigDockerfile(100_000);
+        // Parse time is measured by bench/parse/run.sh, not asserted here.
         string large = BigDockerfile(1_000_000);
-        _ = DockerfileParser.Parse(small);
 
-        TimeSpan smallTime = Measure(small);
-        TimeSpan largeTime = Measure(large);
+        DockerfileSyntax syntax = DockerfileParser.Parse(large);
 
-        Assert.Equal(large, DockerfileParser.Parse(large).ToFullString());
-        // Ten times the text: allow generous noise, but a quadratic parser would be ~100 times slower.
-        Assert.True(
-            largeTime.TotalMilliseconds < (smallTime.TotalMilliseconds * 30) + 200,
-            $"small {smallTime.TotalMilliseconds} ms, large {largeTime.TotalMilliseconds} ms");
-    }
-
-    private static TimeSpan Measure(string text)
-    {
-        var watch = Stopwatch.StartNew();
-        DockerfileSyntax syntax = DockerfileParser.Parse(text);
-        watch.Stop();
-        Assert.NotEmpty(syntax.Nodes);
-        return watch.Elapsed;
+        Assert.Equal(large, syntax.ToFullString());
+        Assert.False(syntax.HasErrors);
+        Assert.Contains(syntax.Instructions, i => i.Heredocs.Length == 2);
     }
 
     /// <summary>About <paramref name="size"/> characters: long RUN continuations and many heredocs.</summary>

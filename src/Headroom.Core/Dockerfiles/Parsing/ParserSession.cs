@@ -101,7 +101,10 @@ internal sealed class ParserSession
                 : line.Number == 1 && isComment && _text.AsSpan(start).StartsWith("#!") ? TriviaKind.Shebang
                 : isComment ? TriviaKind.Comment
                 : TriviaKind.BlankLine;
-            AddTrivia(kind, start, line.End);
+            if (line.End > start)
+            {
+                AddTrivia(kind, start, line.End);
+            }
             return false;
         }
 
