@@ -24,6 +24,8 @@ internal static class DockerfileCommand
         return new Command("dockerfile", "Dockerfile tools for conformance and debugging.") { dump };
     }
 
+    private const int MaxWarningsShown = 20;
+
     private static int Dump(CommandContext context, string path, string format)
     {
         DockerfileSyntax syntax = DockerfileParser.Parse(ReadDockerfile(path), path);
@@ -33,9 +35,15 @@ internal static class DockerfileCommand
             throw new CliException(error.ToString());
         }
 
-        foreach (Diagnostic warning in syntax.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
+        Diagnostic[] warnings = [.. syntax.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning)];
+        foreach (Diagnostic warning in warnings.Take(MaxWarningsShown))
         {
             context.Error.WriteLine($"headroom: warning: {warning}");
+        }
+
+        if (warnings.Length > MaxWarningsShown)
+        {
+            context.Error.WriteLine($"headroom: warning: {path}: {warnings.Length - MaxWarningsShown} more warning(s) not shown");
         }
 
         context.Out.Write(format == "json" ? DockerfileJsonDump.ToJson(syntax) : SexpPrinter.Print(syntax));
