@@ -1,0 +1,5 @@
+namespace Headroom.Shell.Invocations;
+
+public abstract class ToolInvocation
+{
+}
