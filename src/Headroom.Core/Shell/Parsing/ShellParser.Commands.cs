@@ -101,7 +101,13 @@ internal sealed partial class ShellParser
 
     private void ParseAndOr()
     {
+        long consumed = _consumed;
         ParsePipeline();
+        if (_consumed == consumed)
+        {
+            return; // nothing here: the caller reports the token
+        }
+
         while (Peek() is { Kind: ShellTokenKind.Operator, Text: "&&" or "||" } token)
         {
             Next();
@@ -110,8 +116,19 @@ internal sealed partial class ShellParser
             bool saved = _conditional;
             _conditional |= or;
             SkipLinebreaks();
-            ParsePipeline();
+            ParseOperand(token, ParsePipeline);
             _conditional = saved;
+        }
+    }
+
+    /// <summary>Parses what must follow <paramref name="op"/> (<c>&amp;&amp;</c>, <c>||</c>, <c>|</c>); reports when nothing does.</summary>
+    private void ParseOperand(ShellToken op, Action parse)
+    {
+        long consumed = _consumed;
+        parse();
+        if (_consumed == consumed)
+        {
+            Report(DiagnosticSeverity.Error, "missing-command", $"a command is expected after '{op.Text}'", op.Start, op.End);
         }
     }
 
@@ -127,13 +144,13 @@ internal sealed partial class ShellParser
         ShellEnvironment before = _environment;
         bool multiple = false;
         ParseCommand();
-        while (Peek() is { Kind: ShellTokenKind.Operator, Text: "|" or "|&" })
+        while (Peek() is { Kind: ShellTokenKind.Operator, Text: "|" or "|&" } pipe)
         {
             Next();
             SetOperator(ShellOperator.Pipe);
             multiple = true;
             SkipLinebreaks();
-            ParseCommand();
+            ParseOperand(pipe, ParseCommand);
         }
 
         if (multiple)

@@ -23,7 +23,7 @@ internal sealed partial class ShellParser
             if (index < command.Words.Length)
             {
                 ShellWord script = command.Words[index];
-                (string text, int[] map) = BuildWordText(script);
+                (string text, OffsetMap map) = BuildWordText(script);
                 ParseNestedShell(command, script, text, map);
             }
 
@@ -39,7 +39,7 @@ internal sealed partial class ShellParser
         {
             if (redirection.Heredoc is { } heredoc && redirection.FileDescriptor is null or 0)
             {
-                (string text, int[] map) = BuildHeredocText(heredoc);
+                (string text, OffsetMap map) = BuildHeredocText(heredoc);
                 ParseNestedShell(command, redirection.Target!, text, map);
             }
         }
@@ -85,12 +85,10 @@ internal sealed partial class ShellParser
         return i;
     }
 
-    private int Top(int offset) => MapOffset(offset);
-
-    private (string Text, int[] Map) BuildWordText(ShellWord word)
+    private (string Text, OffsetMap Map) BuildWordText(ShellWord word)
     {
         var text = new StringBuilder();
-        var map = new List<int>();
+        var map = new OffsetMapBuilder();
         foreach (WordPart part in word.Parts)
         {
             int start = part.LocalSpan.Start;
@@ -99,38 +97,38 @@ internal sealed partial class ShellParser
                 case WordPartKind.Literal or WordPartKind.SingleQuoted or WordPartKind.DoubleQuoted:
                     for (int k = 0; k < part.Value!.Length; k++)
                     {
-                        text.Append(part.Value[k]);
-                        map.Add(Top(start + k));
+                        map.Add(TopStart(start + k), TopEnd(start + k));
                     }
 
-                    break;
-                case WordPartKind.Escaped:
                     text.Append(part.Value);
-                    map.Add(Top(start + 1));
                     break;
-                case WordPartKind.AnsiCQuoted:
+                case WordPartKind.Escaped or WordPartKind.AnsiCQuoted:
+                    // Every character stands for the whole escape (or $'...' string).
+                    for (int k = 0; k < part.Value!.Length; k++)
+                    {
+                        map.Add(TopStart(start), TopEnd(part.LocalSpan.End - 1));
+                    }
+
                     text.Append(part.Value);
-                    map.AddRange(Enumerable.Repeat(Top(start), part.Value!.Length));
                     break;
                 default:
                     for (int k = start; k < part.LocalSpan.End; k++)
                     {
-                        text.Append(_text[k]);
-                        map.Add(Top(k));
+                        map.Add(TopStart(k), TopEnd(k));
                     }
 
+                    text.Append(_text, start, part.LocalSpan.Length);
                     break;
             }
         }
 
-        map.Add(map.Count > 0 ? map[^1] + 1 : Top(word.LocalSpan.Start));
-        return (text.ToString(), [.. map]);
+        return (text.ToString(), map.Build(TopStart(word.LocalSpan.Start)));
     }
 
-    private (string Text, int[] Map) BuildHeredocText(ShellHeredoc heredoc)
+    private (string Text, OffsetMap Map) BuildHeredocText(ShellHeredoc heredoc)
     {
         var text = new StringBuilder();
-        var map = new List<int>();
+        var map = new OffsetMapBuilder();
         bool lineStart = true;
         for (int i = heredoc.LocalBodySpan.Start; i < heredoc.LocalBodySpan.End; i++)
         {
@@ -142,14 +140,13 @@ internal sealed partial class ShellParser
 
             lineStart = c == '\n';
             text.Append(c);
-            map.Add(Top(i));
+            map.Add(TopStart(i), TopEnd(i));
         }
 
-        map.Add(Top(heredoc.LocalBodySpan.End));
-        return (text.ToString(), [.. map]);
+        return (text.ToString(), map.Build(TopStart(heredoc.LocalBodySpan.Start)));
     }
 
-    private void ParseNestedShell(SimpleCommand command, ShellWord origin, string text, int[] map)
+    private void ParseNestedShell(SimpleCommand command, ShellWord origin, string text, OffsetMap map)
     {
         if (!TryEnterDepth(origin.LocalSpan.Start))
         {

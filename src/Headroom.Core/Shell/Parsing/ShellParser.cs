@@ -13,7 +13,7 @@ internal sealed partial class ShellParser
     private const int MaxDepth = 40;
 
     private readonly string _text;
-    private readonly int[]? _map;
+    private readonly OffsetMap? _map;
     private readonly List<SimpleCommand> _commands;
     private readonly List<ShellDiagnostic> _diagnostics;
     private readonly List<PendingHeredoc> _pendingHeredocs = [];
@@ -35,7 +35,7 @@ internal sealed partial class ShellParser
 
     private ShellParser(
         string text,
-        int[]? map,
+        OffsetMap? map,
         List<SimpleCommand> commands,
         List<ShellDiagnostic> diagnostics,
         int depth,
@@ -76,17 +76,16 @@ internal sealed partial class ShellParser
     /// <summary>Maps a span of the text being read to the caller's string (they differ inside <c>sh -c</c> strings).</summary>
     private TextSpan MapSpan(int start, int end)
     {
-        if (_map is null)
-        {
-            return TextSpan.FromBounds(start, end);
-        }
-
-        int s = _map[start];
-        int e = end > start ? _map[end - 1] + 1 : s;
+        int s = TopStart(start);
+        int e = end > start ? TopEnd(end - 1) : s;
         return TextSpan.FromBounds(s, Math.Max(s, e));
     }
 
-    private int MapOffset(int offset) => _map is null ? offset : _map[offset];
+    /// <summary>Where the character at <paramref name="offset"/> starts in the caller's string (offset == length allowed).</summary>
+    private int TopStart(int offset) => _map is null ? offset : _map.Starts[offset];
+
+    /// <summary>Where the character at <paramref name="offset"/> ends in the caller's string.</summary>
+    private int TopEnd(int offset) => _map is null ? offset + 1 : _map.Ends[offset];
 
     private void Report(DiagnosticSeverity severity, string code, string message, int start, int end) =>
         _diagnostics.Add(new ShellDiagnostic(severity, code, message, MapSpan(start, Math.Max(start, end))));
