@@ -77,4 +77,24 @@ public sealed class HeredocTests
         ShellScript script = ShellScript.Analyze("python3 <<EOF\nimport os\nos.system('pip install x')\nEOF");
         Assert.Single(script.Commands);
     }
+
+    [Theory]
+    [InlineData("cat <<EOF `echo x` > f\nbody\nEOF\necho after")]
+    [InlineData("cat <<EOF $(echo x) > f\nbody\nEOF\necho after")]
+    public void Heredoc_opened_before_a_substitution_keeps_its_body_after_the_line(string text)
+    {
+        ShellScript script = ShellScript.Analyze(text);
+        Assert.Empty(script.Diagnostics);
+        Assert.Equal("body\n", script.Commands.Single(c => c.CommandName == "cat").Redirections[0].Heredoc!.Body);
+        Assert.Equal(["echo", "after"], script.Commands[^1].Words.Select(w => w.Value));
+    }
+
+    [Fact]
+    public void Heredoc_inside_a_command_substitution()
+    {
+        ShellScript script = ShellScript.Analyze("X=$(cat <<EOF\ninner\nEOF\n) && echo $X");
+        Assert.Empty(script.Diagnostics);
+        Assert.Equal("inner\n", script.Commands[0].Redirections[0].Heredoc!.Body);
+        Assert.Equal("echo", script.Commands[^1].CommandName);
+    }
 }

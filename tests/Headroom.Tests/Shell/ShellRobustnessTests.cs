@@ -13,6 +13,8 @@ public sealed class ShellRobustnessTests
         "`", "&&", "||", "|", ";", ";;", "&", "\n", " ", "\t", "<<", "<<-", "EOF", "\nEOF\n", ">", "2>&1", "<(", "if", "then", "fi", "for",
         "in", "do", "done", "case", "esac", "while", "{", "}", "!", "#", "=", "A=", "export ", "$'", "*", "x", "-r", "-rf", "/var/lib/apt/lists/*",
         "python -m pip", "uv pip", "env ", "sudo ", "rm", "find . -delete", "npm ci", "apk add", "conda install", "\r",
+        "find -D", " -D", " -o", " -c", " -m", " -t", " -W", " --index-url=", " -qUr", "conda clean", " env create", "yarn", "pnpm store",
+        "python3", "apt", " -o APT::Install-Recommends=", "timeout", " gosu", " --", "{}", " -exec",
     ];
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class FindDeleteInvocation : ToolInvocation
             start += words[start].Value == "-D" ? 2 : 1;
         }
 
+        start = Math.Min(start, words.Length);
         int expression = start;
         while (expression < words.Length && words[expression].LiteralPrefix is not ['-', ..] and not "(" and not "!" and not ")")
         {
@@ -50,7 +51,7 @@ public sealed class FindDeleteInvocation : ToolInvocation
                 || (text is "-exec" or "-execdir" && i + 1 < words.Length && words[i + 1].Value is { } program && ShellNames.BaseName(program) == "rm");
             if (deletes)
             {
-                return new FindDeleteInvocation(command, words[start..Math.Min(expression, words.Length)], words[expression..], words[i]);
+                return new FindDeleteInvocation(command, words[start..expression], words[expression..], words[i]);
             }
         }
 

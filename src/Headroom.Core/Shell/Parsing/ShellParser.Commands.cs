@@ -65,10 +65,14 @@ internal sealed partial class ShellParser
     {
         var saved = Enter(ShellCommandContext.CommandSubstitution, conditional: false);
         (ShellOperator pending, bool negated, SimpleCommand? last, ShellEnvironment environment) = (_pendingOperator, _pendingNegated, _lastCommand, _environment);
+        // Heredocs opened before the substitution have their bodies after the outer line, not inside it.
+        List<PendingHeredoc> heredocs = _pendingHeredocs;
+        _pendingHeredocs = [];
         _pendingOperator = ShellOperator.None;
         _pendingNegated = false;
         ParseList(stops);
         (_pendingOperator, _pendingNegated, _lastCommand, _environment) = (pending, negated, last, environment);
+        _pendingHeredocs.InsertRange(0, heredocs);
         Leave(saved);
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class ShellParser
         int start = _pos;
         if (_pos >= _end)
         {
-            CloseUnterminatedHeredocs();
+            ReadHeredocBodies(); // none can end now: each reports itself unterminated
             return new ShellToken(ShellTokenKind.End, _end, _end, "", null);
         }
 
@@ -175,13 +175,5 @@ internal sealed partial class ShellParser
         {
             LocalBodySpan = TextSpan.FromBounds(bodyStart, bodyEnd),
         };
-    }
-
-    private void CloseUnterminatedHeredocs()
-    {
-        if (_pendingHeredocs.Count > 0)
-        {
-            ReadHeredocBodies();
-        }
     }
 }

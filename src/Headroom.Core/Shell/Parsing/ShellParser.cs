@@ -16,7 +16,7 @@ internal sealed partial class ShellParser
     private readonly OffsetMap? _map;
     private readonly List<SimpleCommand> _commands;
     private readonly List<ShellDiagnostic> _diagnostics;
-    private readonly List<PendingHeredoc> _pendingHeredocs = [];
+    private List<PendingHeredoc> _pendingHeredocs = [];
     private readonly int _nestingLevel;
     private readonly ShellWord? _origin;
     private int _pos;
