@@ -95,7 +95,7 @@ public sealed class SimpleCommand
     public IEnumerable<ShellWord> Arguments => CommandWordIndex < 0 ? [] : Words.Skip(CommandWordIndex + 1);
 
     /// <summary>True for a command that only assigns variables (<c>A=1 B=2</c>).</summary>
-    public bool IsAssignmentOnly => Words.IsEmpty;
+    public bool IsAssignmentOnly => Words.IsEmpty && !Assignments.IsEmpty;
 
     public bool IsIn(ShellCommandContext context) => (Context & context) != 0;
 

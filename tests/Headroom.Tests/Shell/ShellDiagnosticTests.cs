@@ -30,6 +30,19 @@ public sealed class ShellDiagnosticTests
         Assert.True(script.HasErrors);
     }
 
+    [Theory]
+    [InlineData("echo >>", ">>")]
+    [InlineData("echo 2>&", "2>&")]
+    [InlineData("cat <<<", "<<<")]
+    [InlineData("echo &>", "&>")]
+    public void Missing_target_diagnostic_covers_the_operator(string text, string op)
+    {
+        ShellScript script = ShellScript.Analyze(text);
+        ShellDiagnostic diagnostic = Assert.Single(script.Diagnostics);
+        Assert.Equal(op, script.At(diagnostic.Span));
+        Assert.Equal(op, script.At(script.Commands[0].Redirections[0].Span));
+    }
+
     [Fact]
     public void Unbalanced_quote_still_gives_the_commands_before_it()
     {

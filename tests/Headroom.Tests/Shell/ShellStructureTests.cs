@@ -175,4 +175,14 @@ public sealed class ShellStructureTests
         Assert.Equal("npm", ShellScript.Analyze("gosu node npm ci").Commands[0].CommandName);
         Assert.Equal("command", ShellScript.Analyze("command -v pip").Commands[0].CommandName);
     }
+
+    [Fact]
+    public void Redirection_only_command_has_no_words_and_is_not_an_assignment()
+    {
+        SimpleCommand command = ShellScript.Analyze("> /etc/apt/apt.conf.d/99norecommends").Commands.Single();
+        Assert.Empty(command.Words);
+        Assert.False(command.IsAssignmentOnly);
+        Assert.Null(command.CommandName);
+        Assert.Equal("/etc/apt/apt.conf.d/99norecommends", command.Redirections.Single().Target!.Value);
+    }
 }

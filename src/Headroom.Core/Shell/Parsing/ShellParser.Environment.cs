@@ -6,7 +6,7 @@ internal sealed partial class ShellParser
     private void TrackEnvironment(SimpleCommand command)
     {
         ShellEnvironment before = _environment;
-        if (command.IsAssignmentOnly)
+        if (command.Words.IsEmpty)
         {
             command.Environment = before;
             foreach (ShellAssignment assignment in command.Assignments)

@@ -46,7 +46,8 @@ internal sealed partial class ShellParser
                 _pos++;
                 return new ShellToken(ShellTokenKind.Operator, start, _pos, c == '(' ? "(" : ")", null);
             case '<' or '>' when !(_pos + 1 < _end && _text[_pos + 1] == '('):
-                return new ShellToken(ShellTokenKind.Redirection, start, _pos, MatchAny(RedirectionOperators), null);
+                string redirection = MatchAny(RedirectionOperators);
+                return new ShellToken(ShellTokenKind.Redirection, start, _pos, redirection, null);
         }
 
         if (char.IsAsciiDigit(c))
