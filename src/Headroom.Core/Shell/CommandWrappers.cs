@@ -4,7 +4,8 @@ namespace Headroom.Shell;
 
 /// <summary>
 /// Programs that run another program given as their arguments (<c>sudo</c>, <c>env A=b</c>, <c>exec</c>, <c>nice</c>,
-/// <c>timeout 60</c>, <c>gosu user</c>, ...): finds the program that really runs.
+/// <c>timeout 60</c>, <c>gosu user</c>, <c>xargs</c>, ...): finds the program that really runs. For <c>xargs</c> the
+/// program gets more arguments from its input, which the analysis cannot see.
 /// </summary>
 internal static class CommandWrappers
 {
@@ -32,6 +33,7 @@ internal static class CommandWrappers
                 "nice" => SkipOptions(words, i + 1, "n", assignments: false),
                 "stdbuf" => SkipOptions(words, i + 1, "ioe", assignments: false),
                 "timeout" => SkipOptions(words, i + 1, "sk", assignments: false) + 1,
+                "xargs" => SkipOptions(words, i + 1, "adEILnPs", assignments: false),
                 "gosu" or "su-exec" => i + 2,
                 _ => -1,
             };

@@ -15,6 +15,22 @@ public sealed class ShellEnvironment
 
     public static ShellEnvironment Empty { get; } = new(ImmutableDictionary<string, ShellVariable?>.Empty.WithComparers(StringComparer.Ordinal));
 
+    /// <summary>
+    /// An initial environment of exported variables, e.g. the Dockerfile's ENV at a RUN or a workflow step's env,
+    /// for <see cref="ShellScript.Analyze(string, ShellEnvironment)"/>. A null value means "set, value unknown".
+    /// </summary>
+    public static ShellEnvironment FromExported(IEnumerable<KeyValuePair<string, string?>> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        ShellEnvironment environment = Empty;
+        foreach ((string name, string? value) in variables)
+        {
+            environment = environment.Set(new ShellVariable(name, value, IsExported: true, default, IsInherited: true));
+        }
+
+        return environment;
+    }
+
     /// <summary>The variables set and not unset.</summary>
     public IEnumerable<ShellVariable> Variables => _variables.Values.Where(v => v is not null).Select(v => v!).OrderBy(v => v.Name, StringComparer.Ordinal);
 

@@ -52,10 +52,14 @@ public sealed class ShellScript
         where T : ToolInvocation => Invocations.OfType<T>();
 
     /// <summary>Reads a script. Bad input gives diagnostics and a best-effort result, never an exception.</summary>
-    public static ShellScript Analyze(string text)
+    public static ShellScript Analyze(string text) => Analyze(text, ShellEnvironment.Empty);
+
+    /// <summary>Reads a script that starts with <paramref name="environment"/> (see <see cref="ShellEnvironment.FromExported"/>).</summary>
+    public static ShellScript Analyze(string text, ShellEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ShellParser.Parse(text);
+        ArgumentNullException.ThrowIfNull(environment);
+        return ShellParser.Parse(text, environment);
     }
 
     public override string ToString() => Text;

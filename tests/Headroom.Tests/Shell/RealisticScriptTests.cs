@@ -176,4 +176,14 @@ public sealed class RealisticScriptTests
         Assert.Empty(pips[1].IndexUrls);
         Assert.Equal("uname", script.Commands[0].CommandName);
     }
+
+    [Fact]
+    public void Packages_from_a_file_through_xargs()
+    {
+        const string text = "apt-get update && xargs apt-get install -y --no-install-recommends < /tmp/packages.txt && rm -rf /var/lib/apt/lists/*";
+        AptInvocation install = ShellScript.Analyze(text).InvocationsOf<AptInvocation>().Single(a => a.Action == AptAction.Install);
+        Assert.True(install.NoInstallRecommends);
+        Assert.Empty(install.Packages);
+        Assert.Equal("xargs", install.Command.Words[0].Value);
+    }
 }

@@ -106,4 +106,27 @@ public sealed class ShellEnvironmentTests
         Assert.Equal("\"two words\"", command.Assignments[1].RawValue);
         Assert.Null(command.CommandWord);
     }
+
+    [Fact]
+    public void Initial_environment_is_seen_and_can_be_unset()
+    {
+        ShellEnvironment dockerfileEnv = ShellEnvironment.FromExported([new("PIP_NO_CACHE_DIR", "1")]);
+        ShellScript script = ShellScript.Analyze("pip install a && unset PIP_NO_CACHE_DIR && pip install b", dockerfileEnv);
+        ShellVariable inherited = script.Commands[0].Environment.Find("PIP_NO_CACHE_DIR")!;
+        Assert.True(inherited.IsInherited);
+        Assert.True(inherited.IsExported);
+        Assert.Equal(
+            [true, false],
+            script.InvocationsOf<Headroom.Shell.Invocations.PipInvocation>().Select(p => p.CacheDisabledByEnvironment));
+    }
+
+    [Fact]
+    public void Assignment_to_an_inherited_exported_variable_stays_exported()
+    {
+        ShellEnvironment env = ShellEnvironment.FromExported([new("PIP_INDEX_URL", null)]);
+        ShellVariable variable = ShellScript.Analyze("PIP_INDEX_URL=https://x/simple; pip install torch", env).Commands[^1].Environment.Find("PIP_INDEX_URL")!;
+        Assert.True(variable.IsExported);
+        Assert.False(variable.IsInherited);
+        Assert.Equal("https://x/simple", variable.Value);
+    }
 }

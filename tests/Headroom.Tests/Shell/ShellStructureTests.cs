@@ -174,6 +174,7 @@ public sealed class ShellStructureTests
         Assert.Equal("pip3", ShellScript.Analyze("exec nice -n 10 /usr/bin/pip3 install x").Commands[0].CommandBaseName);
         Assert.Equal("npm", ShellScript.Analyze("gosu node npm ci").Commands[0].CommandName);
         Assert.Equal("command", ShellScript.Analyze("command -v pip").Commands[0].CommandName);
+        Assert.Equal("apt-get", ShellScript.Analyze("xargs -r -a packages.txt apt-get install -y").Commands[0].CommandName);
     }
 
     [Fact]

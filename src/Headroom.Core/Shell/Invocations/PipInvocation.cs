@@ -63,7 +63,8 @@ public sealed class PipInvocation : ToolInvocation
     /// <summary>
     /// True when the command's environment disables the cache: <c>PIP_NO_CACHE_DIR</c> set to any value
     /// (pip treats even <c>0</c>/<c>false</c> as "no cache") for pip, <c>UV_NO_CACHE</c> for uv. Only variables the script
-    /// exported or put before the command count; Dockerfile ENV is the caller's to add.
+    /// exported or put before the command count, and the initial environment given to
+    /// <see cref="ShellScript.Analyze(string, ShellEnvironment)"/> (Dockerfile ENV).
     /// </summary>
     public bool CacheDisabledByEnvironment => IsUv
         ? Environment.Find("UV_NO_CACHE") is { IsExported: true, Value: not ("" or "0" or "false") }

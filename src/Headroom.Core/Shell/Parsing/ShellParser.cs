@@ -58,11 +58,11 @@ internal sealed partial class ShellParser
         _end = text.Length;
     }
 
-    public static ShellScript Parse(string text)
+    public static ShellScript Parse(string text, ShellEnvironment environment)
     {
         var commands = new List<SimpleCommand>();
         var diagnostics = new List<ShellDiagnostic>();
-        var parser = new ShellParser(text, null, commands, diagnostics, 0, 0, null, ShellCommandContext.None, false, ShellEnvironment.Empty);
+        var parser = new ShellParser(text, null, commands, diagnostics, 0, 0, null, ShellCommandContext.None, false, environment);
         parser.ParseScript();
         return new ShellScript(text, [.. commands], [.. diagnostics]);
     }
