@@ -43,7 +43,7 @@ public sealed class ApkInvocation : ToolInvocation
     internal static ApkInvocation TryParse(SimpleCommand command)
     {
         OptionScan scan = OptionScan.Read(command.Words, command.CommandWordIndex + 1, Table);
-        ShellWord? actionWord = WordAt(scan.Operands, 0);
+        (ShellWord? actionWord, ImmutableArray<ShellWord> operands) = SplitFirst(scan.Operands);
         ApkAction action = actionWord?.Value switch
         {
             null => actionWord is null ? ApkAction.None : ApkAction.Other,
@@ -54,7 +54,6 @@ public sealed class ApkInvocation : ToolInvocation
             "cache" => ApkAction.Cache,
             _ => ApkAction.Other,
         };
-        ImmutableArray<ShellWord> operands = scan.Operands.IsEmpty ? [] : scan.Operands.RemoveAt(0);
         return new ApkInvocation(command, actionWord, action, scan.Options, operands);
     }
 }

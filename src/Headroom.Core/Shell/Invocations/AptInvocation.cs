@@ -74,7 +74,7 @@ public sealed class AptInvocation : ToolInvocation
     internal static AptInvocation TryParse(SimpleCommand command)
     {
         OptionScan scan = OptionScan.Read(command.Words, command.CommandWordIndex + 1, Table);
-        ShellWord? actionWord = WordAt(scan.Operands, 0);
+        (ShellWord? actionWord, ImmutableArray<ShellWord> operands) = SplitFirst(scan.Operands);
         AptAction action = actionWord?.Value switch
         {
             null => actionWord is null ? AptAction.None : AptAction.Other,
@@ -90,7 +90,6 @@ public sealed class AptInvocation : ToolInvocation
             "autoclean" or "auto-clean" => AptAction.AutoClean,
             _ => AptAction.Other,
         };
-        ImmutableArray<ShellWord> operands = scan.Operands.IsEmpty ? [] : scan.Operands.RemoveAt(0);
         return new AptInvocation(command, actionWord, action, scan.Options, operands);
     }
 }

@@ -47,4 +47,8 @@ public abstract class ToolInvocation
     public override string ToString() => Command.ToString();
 
     private protected static ShellWord? WordAt(ImmutableArray<ShellWord> operands, int index) => index < operands.Length ? operands[index] : null;
+
+    /// <summary>The first operand (an action such as <c>install</c>) and the rest (its packages).</summary>
+    private protected static (ShellWord? First, ImmutableArray<ShellWord> Others) SplitFirst(ImmutableArray<ShellWord> operands) =>
+        operands.IsEmpty ? (null, []) : (operands[0], operands.RemoveAt(0));
 }
