@@ -1,0 +1,8 @@
+namespace Headroom.Shell.Invocations;
+
+public enum NodePackageManager
+{
+    Npm,
+    Yarn,
+    Pnpm,
+}

@@ -1,0 +1,10 @@
+namespace Headroom.Shell.Parsing;
+
+internal enum ShellTokenKind
+{
+    End,
+    Word,
+    Operator,
+    Newline,
+    Redirection,
+}
