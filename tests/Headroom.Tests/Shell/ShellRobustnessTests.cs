@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Headroom.Shell;
 using Headroom.Shell.Invocations;
@@ -91,18 +90,16 @@ public sealed class ShellRobustnessTests
     }
 
     [Fact]
-    public void Long_input_is_read_in_linear_time()
+    public void Long_input_is_read_whole()
     {
         string line = "apt-get update && apt-get install -y --no-install-recommends curl \"$(cat x)\" 'q' && rm -rf /var/lib/apt/lists/*\n";
         string small = string.Concat(Enumerable.Repeat(line, 2000));
         string large = string.Concat(Enumerable.Repeat(line, 8000));
         AssertWellFormed(small);
-        var watch = Stopwatch.StartNew();
+        // Speed is measured by a benchmark, not asserted here.
         ShellScript script = ShellScript.Analyze(large);
-        _ = script.Invocations;
-        watch.Stop();
         Assert.Equal(8000 * 4, script.Commands.Length);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}"); // generous: shared, loaded CI machines
+        Assert.Equal(8000 * 3, script.Invocations.Length);
     }
 
     private static ShellScript AssertWellFormed(string text)
