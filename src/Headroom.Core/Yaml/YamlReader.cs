@@ -45,6 +45,11 @@ public static partial class YamlReader
         {
             builder.Report(YamlDiagnosticCodes.Syntax, CleanMessage(ex), (int)ex.Start.Index);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this for some truncated flow collections; report where reading stopped.
+            builder.Report(YamlDiagnosticCodes.Syntax, "malformed YAML: unterminated flow collection or scalar", builder.LastOffset);
+        }
 
         return builder.Finish();
     }
@@ -105,8 +110,11 @@ public static partial class YamlReader
         }
 
         /// <summary>Takes one event; false stops reading (a limit was hit).</summary>
+        public int LastOffset { get; private set; }
+
         public bool Accept(ParsingEvent e)
         {
+            LastOffset = Offset(e.End);
             switch (e)
             {
                 case DocumentStart:
@@ -156,12 +164,16 @@ public static partial class YamlReader
         private bool Close(ParsingEvent e)
         {
             Frame frame = _stack.Pop();
-            int end = frame.IsFlow || frame.Children.Count == 0
-                ? Math.Max(frame.Start, Offset(e.End))
-                : frame.Children.Max(c => c.Span.End);
-            if (!frame.IsFlow && frame.Children.Count == 0)
+            int end;
+            if (frame.IsFlow)
             {
-                end = frame.Start;
+                // The end event's marks sit on the closing bracket; the span includes it.
+                int close = Offset(e.Start);
+                end = close < source.Length && source[close] is ']' or '}' ? close + 1 : Offset(e.End);
+            }
+            else
+            {
+                end = frame.Children.Count == 0 ? frame.Start : frame.Children.Max(c => c.Span.End);
             }
 
             var span = TextSpan.FromBounds(frame.Start, Math.Max(frame.Start, end));
