@@ -29,7 +29,7 @@ public sealed class JavaScriptModelTests
         PackageJson pkg = PackageJson.Read("{\"packageManager\": \"pnpm@9.1.0\", \"workspaces\": [\"packages/*\"],\n\"name\": \"ünï😀\", \"scripts\": {\"t\": \"vitest\"}}");
         Assert.Equal("pnpm", pkg.PackageManagerName);
         Assert.Equal(["packages/*"], pkg.Workspaces);
-        Assert.Equal(new LinePosition(2, 36), pkg.FindScript("t")!.CommandStart);
+        Assert.Equal(new LinePosition(2, 35), pkg.FindScript("t")!.CommandStart);
         Assert.Equal("\"vitest\"", pkg.Source.ToString(pkg.FindScript("t")!.CommandSpan));
     }
 
