@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Headroom.Diagnostics;
 using Headroom.Text;
@@ -101,14 +100,12 @@ public sealed class YamlReaderTests
             sb.Append(c).Append(": &").Append(c).Append(" [").Append(string.Join(",", Enumerable.Repeat("*" + p, 9))).Append("]\n");
         }
 
-        var watch = Stopwatch.StartNew();
+        // 10^9 "lol"s if expanded; the reader counts instead of copying and stops at the bound.
         YamlDocument doc = YamlReader.Read(sb.ToString());
-        watch.Stop();
 
         Diagnostic d = Assert.Single(doc.Diagnostics);
         Assert.Equal(YamlDiagnosticCodes.ExpansionTooLarge, d.Code);
         Assert.InRange(d.Start.Line, 2, 9);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), watch.Elapsed.ToString());
     }
 
     [Fact]
