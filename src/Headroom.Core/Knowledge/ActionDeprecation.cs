@@ -22,8 +22,8 @@ public sealed record ActionDeprecation
 
     public string? RunnerLabel { get; init; }
 
-    /// <summary>When it was announced.</summary>
-    public required DateOnly Announced { get; init; }
+    /// <summary>When it was announced; null when the reference gives no date.</summary>
+    public DateOnly? Announced { get; init; }
 
     /// <summary>When it fails (or starts to be forced/removed).</summary>
     public required DateOnly Date { get; init; }

@@ -74,7 +74,6 @@ public static class ActionDeprecations
             Id = "runner-ubuntu-20.04",
             Kind = ActionDeprecationKind.RunnerLabel,
             RunnerLabel = "ubuntu-20.04",
-            Announced = new DateOnly(2025, 1, 1),
             Date = new DateOnly(2025, 4, 15),
             Breaks = true,
             Summary = "the ubuntu-20.04 hosted runner image is unsupported since 2025-04-15",
