@@ -1,0 +1,8 @@
+namespace Headroom.Yaml;
+
+public enum YamlNodeKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+}
