@@ -114,7 +114,7 @@ internal static class ImageLayout
 
             return new ResolvedImage(ImageConfigInfo.ImageIdOf(config), info.Platform, layers);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new InputException($"{name}: manifest.json is not valid JSON: {ex.Message}", ex);
         }
