@@ -58,7 +58,7 @@ internal sealed class DirectoryFiles(string root, string displayName) : IArchive
     {
         try
         {
-            return new FileStream(Path.Combine(root, path), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return new FileStream(Path.Combine(root, path), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -80,7 +80,7 @@ internal sealed class IndexedTarFiles : IArchiveFiles
     {
         _file = file;
         DisplayName = displayName;
-        using FileStream fs = OpenFile();
+        using FileStream fs = OpenFile(1);
         using var reader = new TarStreamReader(fs, "tar archive", 16 * 1024);
         try
         {
@@ -122,14 +122,14 @@ internal sealed class IndexedTarFiles : IArchiveFiles
             throw new InputException($"{DisplayName}: '{path}' is missing from the archive");
         }
 
-        return new SubStream(OpenFile(), m.Offset, m.Size);
+        return new SubStream(OpenFile(64 * 1024), m.Offset, m.Size);
     }
 
-    private FileStream OpenFile()
+    private FileStream OpenFile(int bufferSize)
     {
         try
         {
-            return new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

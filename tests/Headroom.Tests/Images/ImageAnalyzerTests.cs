@@ -259,6 +259,40 @@ public sealed class ImageAnalyzerTests
     }
 
     [Fact]
+    public void Docker_archive_with_several_images_needs_a_reference()
+    {
+        var a = new ImageFixture(new FxLayer([F("a", 11)]));
+        var b = new ImageFixture(new FxLayer([F("b", 22)], CreatedBy: "RUN b"));
+        Dictionary<string, byte[]> files = a.DockerClassicFiles("repo/a:1");
+        Dictionary<string, byte[]> bFiles = b.DockerClassicFiles("repo/b:2");
+        string aManifest = System.Text.Encoding.UTF8.GetString(files["manifest.json"]);
+        string bManifest = System.Text.Encoding.UTF8.GetString(bFiles["manifest.json"]);
+        foreach ((string k, byte[] v) in bFiles)
+        {
+            files[k] = v;
+        }
+
+        files["manifest.json"] = System.Text.Encoding.UTF8.GetBytes(aManifest[..^1] + "," + bManifest[1..]);
+        using var dir = new TempDir();
+        string path = dir.File("two.tar", ImageFixture.TarOf(files));
+
+        Assert.Equal(22, Analyze($"docker-archive:{path}:repo/b:2").Totals.Bytes);
+        Assert.Equal(11, Analyze($"docker-archive:{path}:repo/a:1").Totals.Bytes);
+        var ex = Assert.Throws<Headroom.Diagnostics.InputException>(() => Analyze(path));
+        Assert.Equal($"{path}: the archive holds 2 images (repo/a:1, repo/b:2); name one as docker-archive:PATH:REFERENCE", ex.Message);
+    }
+
+    [Fact]
+    public void A_gzip_compressed_archive_is_read_as_a_stream()
+    {
+        ImageFixture fx = Standard();
+        using var dir = new TempDir();
+        string path = dir.File("image.tar.gz", ImageFixture.Compress(ImageFixture.TarOf(fx.DockerClassicFiles(), "manifest.json"), LayerCompression.Gzip));
+
+        AssertStandard(Analyze(path));
+    }
+
+    [Fact]
     public void Duplicates_with_hash_across_layers()
     {
         var fx = new ImageFixture(
