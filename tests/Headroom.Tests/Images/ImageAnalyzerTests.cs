@@ -247,6 +247,17 @@ public sealed class ImageAnalyzerTests
     }
 
     [Fact]
+    public void A_classic_docker_archive_refuses_another_platform()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("image.tar", ImageFixture.TarOf(Standard().DockerClassicFiles()));
+
+        Assert.Equal(1895, Analyze(path, new ImageAnalysisOptions { Selector = new ImageSelector("linux/amd64") }).Totals.Bytes);
+        var ex = Assert.Throws<Headroom.Diagnostics.InputException>(() => Analyze(path, new ImageAnalysisOptions { Selector = new ImageSelector("linux/arm64") }));
+        Assert.Equal($"{path}: no image for platform linux/arm64; available: linux/amd64", ex.Message);
+    }
+
+    [Fact]
     public void Several_platforms_without_amd64_need_a_choice()
     {
         var arm = new ImageFixture(new FxLayer([F("arm", 22)])) { Architecture = "arm64" };
