@@ -155,6 +155,38 @@ public sealed class ImageAnalyzerTests
     }
 
     [Fact]
+    public void Docker_save_symlinked_layer_is_followed_in_files_and_streams()
+    {
+        var fx = new ImageFixture(new FxLayer([F("a", 10)]), new FxLayer([F("b", 20)])) { LayerOrder = [0, 1, 0] };
+        Dictionary<string, byte[]> files = fx.DockerClassicFiles();
+        string config = files.Keys.Single(k => k.EndsWith(".json", StringComparison.Ordinal) && k != "manifest.json");
+        string first = files.Keys.First(k => k.EndsWith("/layer.tar", StringComparison.Ordinal) && files[k] == fx.Blobs[0]);
+        string second = files.Keys.Single(k => k.EndsWith("/layer.tar", StringComparison.Ordinal) && files[k] == fx.Blobs[1]);
+        files["manifest.json"] = ImageFixture.DockerManifestJson(config, "app:1", [first, second, "dup/layer.tar"]);
+        using var ms = new MemoryStream();
+        using (var w = new TarWriter(ms, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach ((string path, byte[] data) in files.Where(kv => kv.Key != "manifest.json"))
+            {
+                w.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, path) { DataStream = new MemoryStream(data) });
+            }
+
+            w.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "dup/layer.tar") { LinkName = "../" + first });
+            w.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "manifest.json") { DataStream = new MemoryStream(files["manifest.json"]) });
+        }
+
+        using var dir = new TempDir();
+        string archive = dir.File("i.tar", ms.ToArray());
+        using var stream = new DockerArchiveStreamSource(new NonSeekableStream(ms.ToArray()), "stdin");
+
+        foreach (ImageReport r in new[] { Analyze(archive), ImageAnalyzer.Analyze(stream, new ImageAnalysisOptions(), TestContext.Current.CancellationToken) })
+        {
+            Assert.Equal([10L, 20L, 10L], r.Layers.Select(l => l.Bytes));
+            Assert.Equal(30, r.Totals.FinalBytes);
+        }
+    }
+
+    [Fact]
     public void Empty_image_has_efficiency_one()
     {
         var fx = new ImageFixture(new FxLayer([D("etc")]));
