@@ -114,36 +114,8 @@ public sealed class DockerArchiveStreamSource(Stream stream, string displayName)
     }
 
     /// <summary>The current tar entry's data as a stream.</summary>
-    private sealed class TarEntryStream(TarStreamReader reader) : Stream
+    private sealed class TarEntryStream(TarStreamReader reader) : ReadOnlyStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => reader.ReadData(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer) => reader.ReadData(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            // The reader owns the bytes; disposing this view does not close anything.
-            base.Dispose(disposing);
-        }
     }
 }

@@ -354,29 +354,9 @@ public sealed class ImageAnalyzerTests
 }
 
 /// <summary>A read-only stream that cannot seek, like a pipe.</summary>
-internal sealed class NonSeekableStream(byte[] data) : Stream
+internal sealed class NonSeekableStream(byte[] data) : ReadOnlyStream
 {
     private readonly MemoryStream _inner = new(data);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 3000));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override int Read(Span<byte> buffer) => _inner.Read(buffer[..Math.Min(buffer.Length, 3000)]);
 }
