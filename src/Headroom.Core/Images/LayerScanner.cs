@@ -112,7 +112,9 @@ internal static class LayerScanner
         long? known = blob.CanSeek ? blob.Length : storedSize;
         MeteredStream? stored = null;
         Stream input = blob;
-        if (settings.Verify || !blob.CanSeek || settings.OnStoredBytes is not null)
+        // A seekable blob stays unwrapped unless it must be hashed, so an uncompressed layer's file
+        // data is skipped by seeking; its progress is reported once, at the end.
+        if (settings.Verify || !blob.CanSeek)
         {
             stored = new MeteredStream(blob, settings.Verify, onRead: settings.OnStoredBytes);
             input = stored;
@@ -214,6 +216,11 @@ internal static class LayerScanner
             while (stored.Read(rest) > 0)
             {
             }
+        }
+
+        if (stored is null && known is long whole)
+        {
+            settings.OnStoredBytes?.Invoke(whole);
         }
 
         scan.Bytes = bytes;

@@ -139,6 +139,21 @@ public sealed class ImageAnalyzerTests
         AssertStandard(Analyze(dir.File("c.tar", ImageFixture.TarOf(fx.OciFiles())), verify));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Progress_reports_every_stored_byte(bool verify)
+    {
+        ImageFixture fx = Standard();
+        using var dir = new TempDir();
+        string path = dir.File("image.tar", ImageFixture.TarOf(fx.DockerOciFiles()));
+        long seen = 0;
+
+        ImageReport r = Analyze(path, new ImageAnalysisOptions { Selector = new ImageSelector(Verify: verify), OnStoredBytes = n => Interlocked.Add(ref seen, n) });
+
+        Assert.Equal(r.Totals.CompressedBytes, seen);
+    }
+
     [Fact]
     public void Same_blob_used_twice_counts_in_both_layers()
     {
