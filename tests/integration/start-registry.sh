@@ -76,7 +76,10 @@ start_token_server() {
   echo "$port"
 }
 
+# --preserve-digests: the registry gets the very blobs and manifests of the OCI layouts (without it,
+# skopeo may substitute a gzip blob it already pushed for a zstd one).
 copy() { skopeo copy -q --insecure-policy --dest-tls-verify=false "$@"; }
+pcopy() { copy --preserve-digests "$@"; }
 
 start_all() {
   plain=$(start_registry plain "")
@@ -99,18 +102,18 @@ start_all() {
 push_all() {
   local name images="$IT_DIR/images"
   for name in "${IT_FIXTURES[@]}"; do
-    copy "oci:$images/$name.oci:latest" "docker://127.0.0.1:$plain/headroom-it/$name:latest"
+    pcopy "oci:$images/$name.oci:latest" "docker://127.0.0.1:$plain/headroom-it/$name:latest"
   done
   copy -f v2s2 "oci:$images/apt-delete.oci:latest" "docker://127.0.0.1:$plain/headroom-it/apt-delete:v2s2"
   if [ -d "$images/apt-delete.zstd.oci" ]; then
-    copy "oci:$images/apt-delete.zstd.oci:latest" "docker://127.0.0.1:$plain/headroom-it/apt-delete:zstd"
+    pcopy "oci:$images/apt-delete.zstd.oci:latest" "docker://127.0.0.1:$plain/headroom-it/apt-delete:zstd"
   fi
-  copy --all "oci:$images/scratch-multiarch.oci:latest" "docker://127.0.0.1:$plain/headroom-it/scratch-multiarch:latest"
-  copy --all --dest-creds "$user:$password" "oci:$images/scratch-multiarch.oci:latest" \
+  pcopy --all "oci:$images/scratch-multiarch.oci:latest" "docker://127.0.0.1:$plain/headroom-it/scratch-multiarch:latest"
+  pcopy --all --dest-creds "$user:$password" "oci:$images/scratch-multiarch.oci:latest" \
     "docker://127.0.0.1:$basic/private/scratch:latest"
-  copy --all --dest-creds "$user:$password" "oci:$images/scratch-multiarch.oci:latest" \
+  pcopy --all --dest-creds "$user:$password" "oci:$images/scratch-multiarch.oci:latest" \
     "docker://127.0.0.1:$token/private/scratch:latest"
-  copy --all --dest-creds "$user:$password" "oci:$images/scratch-multiarch.oci:latest" \
+  pcopy --all --dest-creds "$user:$password" "oci:$images/scratch-multiarch.oci:latest" \
     "docker://127.0.0.1:$token/public/scratch:latest"
 }
 
