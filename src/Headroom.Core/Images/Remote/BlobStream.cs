@@ -7,7 +7,7 @@ namespace Headroom.Images.Remote;
 /// timeout, turns transport errors into <see cref="RemoteImageException"/>, and optionally checks
 /// the sha256 digest when the end is reached.
 /// </summary>
-internal sealed class BlobStream : Stream
+internal sealed class BlobStream : ReadOnlyStream
 {
     private readonly IDisposable _owner;
     private readonly Stream _inner;
@@ -35,21 +35,9 @@ internal sealed class BlobStream : Stream
         }
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => _length ?? throw new NotSupportedException();
 
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override long ReadPosition => _position;
 
     public override int Read(Span<byte> buffer)
     {
@@ -65,9 +53,6 @@ internal sealed class BlobStream : Stream
             System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -123,16 +108,6 @@ internal sealed class BlobStream : Stream
             }
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
