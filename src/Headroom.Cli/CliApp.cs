@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Headroom.Cli.Commands;
+using Headroom.Diagnostics;
 
 namespace Headroom.Cli;
 
@@ -46,6 +47,7 @@ internal static class CliApp
         string message = ex switch
         {
             CliException => ex.Message,
+            InputException => ex.Message,
             FileNotFoundException fnf => $"{fnf.FileName ?? "file"}: no such file",
             DirectoryNotFoundException => ex.Message,
             UnauthorizedAccessException => ex.Message,
@@ -72,7 +74,7 @@ internal static class CliApp
         root.Subcommands.Add(PlannedCommands.Check(context));
         root.Subcommands.Add(PlannedCommands.Fix(context));
         root.Subcommands.Add(PlannedCommands.Predict(context));
-        root.Subcommands.Add(PlannedCommands.Image(context));
+        root.Subcommands.Add(ImageCommand.Create(context));
         root.Subcommands.Add(PlannedCommands.Diff(context));
         root.Subcommands.Add(PlannedCommands.Rules(context));
         root.Subcommands.Add(DockerfileCommand.Create(context));

@@ -61,7 +61,7 @@ public sealed record ImageConfigInfo(string Os, string Architecture, string? Var
 
             return new ImageConfigInfo(Str(root, "os") ?? "unknown", Str(root, "architecture") ?? "unknown", Str(root, "variant"), diffIds, createdBy);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new InputException($"{where}: the image config is not valid JSON: {ex.Message}", ex);
         }

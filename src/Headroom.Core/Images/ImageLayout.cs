@@ -114,7 +114,7 @@ internal static class ImageLayout
 
             return new ResolvedImage(ImageConfigInfo.ImageIdOf(config), info.Platform, layers);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new InputException($"{name}: manifest.json is not valid JSON: {ex.Message}", ex);
         }
@@ -123,6 +123,11 @@ internal static class ImageLayout
     private static JsonElement ChooseDockerImage(JsonElement images, string? reference, string name)
     {
         var all = images.EnumerateArray().ToList();
+        if (all.Any(i => i.ValueKind != JsonValueKind.Object))
+        {
+            throw new InputException($"{name}: manifest.json: expected an array of objects");
+        }
+
         if (reference is null)
         {
             if (all.Count == 1)

@@ -201,7 +201,7 @@ public static class OciImageResolver
                 }
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new InputException($"{displayName}: {where}: not valid JSON: {ex.Message}", ex);
         }
@@ -214,7 +214,7 @@ public static class OciImageResolver
             using var doc = JsonDocument.Parse(document);
             return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("manifests", out _);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return false;
         }
@@ -308,7 +308,7 @@ public static class OciImageResolver
             c.Loaded = new Loaded(ImageConfigInfo.ImageIdOf(config), info, layers);
             return c.Loaded;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             throw new InputException($"{displayName}: {where}: not valid JSON: {ex.Message}", ex);
         }

@@ -243,7 +243,7 @@ internal static class PackageAttribution
             string version = root.TryGetProperty("version", out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
             return new PackageUsage("conda", n.GetString()!, version, bytes, json.Layer, count);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -264,7 +264,7 @@ internal static class PackageAttribution
             string? version = root.TryGetProperty("version", out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
             return (name, version);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return (null, null);
         }

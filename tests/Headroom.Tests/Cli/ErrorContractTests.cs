@@ -24,7 +24,6 @@ public sealed class ErrorContractTests
 
     [Theory]
     [InlineData("diff")]
-    [InlineData("image")]
     public void Commands_not_built_yet_say_so_and_exit_2(string command)
     {
         CliResult result = CliRunner.Run(command, "anything");
