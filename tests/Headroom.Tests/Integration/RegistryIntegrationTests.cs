@@ -130,7 +130,7 @@ public sealed class RegistryIntegrationTests(IntegrationFixture fixture) : IClas
             await CheckImageAsync(anonymous, pub, resolved);
 
             RemoteImageException e = await Assert.ThrowsAsync<RemoteImageException>(() => anonymous.ResolveAsync(priv, null, TestContext.Current.CancellationToken));
-            Assert.Equal($"registry {registry}: authentication required for private/scratch:latest (401)", e.Message);
+            Assert.Equal($"registry {registry}: authentication required for private/scratch:latest (401); no credentials for {registry} in Docker's config.json", e.Message);
         }
 
         using (RegistryClient wrong = Client(Creds(registry, user, "wrong")))

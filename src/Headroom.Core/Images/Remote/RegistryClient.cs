@@ -297,7 +297,13 @@ public sealed class RegistryClient : IDisposable
 
             using (response)
             {
-                throw await FailureAsync(image, response, subject, cancellationToken).ConfigureAwait(false);
+                RemoteImageException failure = await FailureAsync(image, response, subject, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && _options.Credentials.Find(image.Registry) is null)
+                {
+                    failure = new RemoteImageException($"{failure.Message}; no credentials for {image.Registry} in Docker's config.json", failure.StatusCode, failure.ErrorCode);
+                }
+
+                throw failure;
             }
         }
     }

@@ -152,7 +152,7 @@ public sealed class RegistryClientTests
             : Challenge("Bearer realm=\"http://127.0.0.1:9/token\",service=\"reg\",error=\"insufficient_scope\""));
         using RegistryClient client = Client(handler);
         RemoteImageException e = await Assert.ThrowsAsync<RemoteImageException>(() => client.GetManifestAsync(Local, TestContext.Current.CancellationToken));
-        Assert.Equal("registry 127.0.0.1:5000: authentication required for repo/name:tag (401)", e.Message);
+        Assert.Equal("registry 127.0.0.1:5000: authentication required for repo/name:tag (401); no credentials for 127.0.0.1:5000 in Docker's config.json", e.Message);
         Assert.Equal(3, handler.Requests.Count);
     }
 
