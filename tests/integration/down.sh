@@ -2,6 +2,8 @@
 # Stops the services that up.sh started (registries, token server, podman service). The caches
 # (rootfs, image stores, archives, registry storage) stay for the next run; remove IT_DIR to drop them.
 source "$(dirname "$0")/lib.sh"
+exec 9>"$IT_DIR/lock"
+flock 9
 
 stop() {
   local pidfile=$1 what=$2 pid i
