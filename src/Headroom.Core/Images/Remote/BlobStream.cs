@@ -39,19 +39,36 @@ internal sealed class BlobStream : ReadOnlyStream
 
     protected override long ReadPosition => _position;
 
+    /// <summary>
+    /// A synchronous read on the calling thread (no sync-over-async: the analyzer reads layers on
+    /// pool threads). A stall past the timeout disposes the body, which ends the blocked read.
+    /// </summary>
     public override int Read(Span<byte> buffer)
     {
-        byte[] rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
-        try
+        if (buffer.Length == 0)
         {
-            int n = ReadAsync(rented.AsMemory(0, buffer.Length)).AsTask().GetAwaiter().GetResult();
-            rented.AsSpan(0, n).CopyTo(buffer);
-            return n;
+            return 0;
         }
-        finally
+
+        using var stall = new CancellationTokenSource(_readTimeout);
+        int n;
+        using (stall.Token.Register(static s => ((Stream)s!).Dispose(), _inner))
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            try
+            {
+                n = _inner.Read(buffer);
+            }
+            catch (Exception e) when (stall.IsCancellationRequested && e is IOException or ObjectDisposedException or HttpRequestException or OperationCanceledException)
+            {
+                throw Stalled();
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                throw Failed(e);
+            }
         }
+
+        return Advance(buffer[..n]);
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -70,24 +87,33 @@ internal sealed class BlobStream : ReadOnlyStream
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RemoteImageException($"{_name}: no data for {RegistryClient.Seconds(_readTimeout)} at byte {_position}");
+            throw Stalled();
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw new RemoteImageException($"{_name}: reading failed at byte {_position}: {RegistryClient.Describe(e)}", null, null, e);
+            throw Failed(e);
         }
 
-        if (n > 0)
+        return Advance(buffer.Span[..n]);
+    }
+
+    private RemoteImageException Stalled() => new($"{_name}: no data for {RegistryClient.Seconds(_readTimeout)} at byte {_position}");
+
+    private RemoteImageException Failed(Exception e) => new($"{_name}: reading failed at byte {_position}: {RegistryClient.Describe(e)}", null, null, e);
+
+    private int Advance(ReadOnlySpan<byte> read)
+    {
+        if (read.Length > 0)
         {
-            _hash?.AppendData(buffer.Span[..n]);
-            _position += n;
+            _hash?.AppendData(read);
+            _position += read.Length;
         }
         else
         {
             Finish();
         }
 
-        return n;
+        return read.Length;
     }
 
     private void Finish()

@@ -367,4 +367,83 @@ public sealed class RegistryClientTests
         RemoteImageException e = await Assert.ThrowsAsync<RemoteImageException>(() => client.OpenBlobAsync(Local, digest, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal($"registry 127.0.0.1:5000: blob unknown to registry for repo/name@{digest} (404)", e.Message);
     }
+
+    [Fact]
+    public async Task A_stalled_blob_body_fails_sync_and_async_reads_after_the_read_timeout()
+    {
+        var handler = new FakeHttpHandler(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) };
+            return response;
+        });
+        using RegistryClient client = Client(handler, timeout: TimeSpan.FromMilliseconds(100));
+        string digest = "sha256:" + new string('4', 64);
+
+        await using (Stream sync = await client.OpenBlobAsync(Local, digest, cancellationToken: TestContext.Current.CancellationToken))
+        {
+            RemoteImageException e = Assert.Throws<RemoteImageException>(() => sync.ReadExactly(new byte[10]));
+            Assert.Equal($"registry 127.0.0.1:5000: blob repo/name@{digest}: no data for 0.1s at byte 5", e.Message);
+        }
+
+        await using Stream async = await client.OpenBlobAsync(Local, digest, cancellationToken: TestContext.Current.CancellationToken);
+        RemoteImageException e2 = await Assert.ThrowsAsync<RemoteImageException>(async () => await async.ReadExactlyAsync(new byte[10], TestContext.Current.CancellationToken));
+        Assert.Equal($"registry 127.0.0.1:5000: blob repo/name@{digest}: no data for 0.1s at byte 5", e2.Message);
+    }
+
+    /// <summary>Gives 5 bytes, then blocks until disposed or cancelled.</summary>
+    private sealed class StallingStream : Stream
+    {
+        private readonly SemaphoreSlim _disposed = new(0);
+        private bool _first = true;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_first)
+            {
+                _first = false;
+                return 5;
+            }
+
+            _disposed.Wait(TimeSpan.FromSeconds(10));
+            throw new ObjectDisposedException(nameof(StallingStream));
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_first)
+            {
+                _first = false;
+                return 5;
+            }
+
+            await _disposed.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            throw new ObjectDisposedException(nameof(StallingStream));
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            _disposed.Release();
+            base.Dispose(disposing);
+        }
+    }
 }
