@@ -26,6 +26,8 @@ done
 stop "$IT_DIR/registry/token-server/server.pid" "token server"
 stop "$IT_DIR/podman/service.pid" "podman service"
 rm -f "$IT_DIR/podman/podman.sock"
+# podman leaves its store's overlay folder bind-mounted; unmount it so `rm -rf IT_DIR` works.
+if mountpoint -q "$IT_DIR/podman/storage/overlay" 2>/dev/null; then umount "$IT_DIR/podman/storage/overlay" || true; fi
 if [ -f "$IT_ENV_FILE" ]; then
   grep -vE '^HEADROOM_IT_(REGISTRY|PODMAN)' "$IT_ENV_FILE" >"$IT_ENV_FILE.tmp" || true
   mv "$IT_ENV_FILE.tmp" "$IT_ENV_FILE"
