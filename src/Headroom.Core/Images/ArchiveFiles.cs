@@ -58,7 +58,7 @@ internal sealed class DirectoryFiles(string root, string displayName) : IArchive
     {
         try
         {
-            return new FileStream(Path.Combine(root, path), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return new FileStream(Path.Combine(root, path), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -75,26 +75,32 @@ internal sealed class IndexedTarFiles : IArchiveFiles
 {
     private readonly string _file;
     private readonly Dictionary<string, (long Offset, long Size)> _members = new(StringComparer.Ordinal);
+    private readonly ArchiveLinks _links = new();
 
     public IndexedTarFiles(string file, string displayName)
     {
         _file = file;
         DisplayName = displayName;
-        using FileStream fs = OpenFile();
+        using FileStream fs = OpenFile(1);
         using var reader = new TarStreamReader(fs, "tar archive", 16 * 1024);
         try
         {
             while (reader.MoveNext())
             {
-                if (reader.Kind != TarEntryKind.Regular)
+                string? path = TarPath.Normalize(reader.Name);
+                if (path is null)
                 {
                     continue;
                 }
 
-                string? path = TarPath.Normalize(reader.Name);
-                if (path is not null)
+                if (reader.Kind == TarEntryKind.Regular)
                 {
                     _members[path] = (reader.Position, reader.StoredSize);
+                }
+                else if (reader.Kind is TarEntryKind.Symlink or TarEntryKind.HardLink && reader.LinkName is not null)
+                {
+                    // docker save writes a layer it has already written as a symlink to the first copy.
+                    _links.Add(path, reader.LinkName, reader.Kind == TarEntryKind.HardLink);
                 }
             }
         }
@@ -110,26 +116,26 @@ internal sealed class IndexedTarFiles : IArchiveFiles
 
     public bool TryGetSize(string path, out long size)
     {
-        bool found = _members.TryGetValue(path, out (long Offset, long Size) m);
+        bool found = _members.TryGetValue(_links.Resolve(path), out (long Offset, long Size) m);
         size = m.Size;
         return found;
     }
 
     public Stream Open(string path)
     {
-        if (!_members.TryGetValue(path, out (long Offset, long Size) m))
+        if (!_members.TryGetValue(_links.Resolve(path), out (long Offset, long Size) m))
         {
             throw new InputException($"{DisplayName}: '{path}' is missing from the archive");
         }
 
-        return new SubStream(OpenFile(), m.Offset, m.Size);
+        return new SubStream(OpenFile(64 * 1024), m.Offset, m.Size);
     }
 
-    private FileStream OpenFile()
+    private FileStream OpenFile(int bufferSize)
     {
         try
         {
-            return new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            return new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -164,5 +170,32 @@ internal sealed class ArchiveImageSource(IArchiveFiles files) : IRandomAccessIma
 
     public void Dispose()
     {
+    }
+}
+
+/// <summary>Symbolic and hard links between members of an archive, resolved inside the archive only.</summary>
+internal sealed class ArchiveLinks
+{
+    private readonly Dictionary<string, string> _targets = new(StringComparer.Ordinal);
+
+    public void Add(string path, string target, bool fromRoot)
+    {
+        int slash = path.LastIndexOf('/');
+        string joined = fromRoot || slash < 0 ? target : path[..slash] + "/" + target;
+        if (!TarPath.Escapes(joined) && TarPath.Normalize(joined) is string normalized)
+        {
+            _targets[path] = normalized;
+        }
+    }
+
+    /// <summary>Follows links (at most 8); a path that is no link is returned as is.</summary>
+    public string Resolve(string path)
+    {
+        for (int i = 0; i < 8 && _targets.TryGetValue(path, out string? target); i++)
+        {
+            path = target;
+        }
+
+        return path;
     }
 }

@@ -92,7 +92,7 @@ public static class BlobStreams
 }
 
 /// <summary>A read-only window <c>[offset, offset+length)</c> of a seekable stream that it owns.</summary>
-public sealed class SubStream : Stream
+public sealed class SubStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly long _offset;
@@ -108,11 +108,7 @@ public sealed class SubStream : Stream
         _inner.Position = offset;
     }
 
-    public override bool CanRead => true;
-
     public override bool CanSeek => true;
-
-    public override bool CanWrite => false;
 
     public override long Length => _length;
 
@@ -126,8 +122,6 @@ public sealed class SubStream : Stream
             _inner.Position = _offset + Math.Min(value, _length);
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -158,14 +152,6 @@ public sealed class SubStream : Stream
         return _position;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -178,21 +164,10 @@ public sealed class SubStream : Stream
 }
 
 /// <summary>Gives back bytes already read from a non-seekable stream, then the rest of it.</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
+internal sealed class PrefixedStream(byte[] prefix, Stream inner) : ReadOnlyStream
 {
     private int _prefixPos;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -207,15 +182,6 @@ internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
         return inner.Read(buffer);
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -232,7 +198,7 @@ internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
 /// Passes reads through while counting them, optionally hashing them (sha256) and refusing to
 /// read past a limit (the decompression-bomb guard). Not seekable.
 /// </summary>
-internal sealed class MeteredStream : Stream
+internal sealed class MeteredStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly IncrementalHash? _hash;
@@ -254,17 +220,6 @@ internal sealed class MeteredStream : Stream
     /// <summary>"sha256:HEX" of everything read so far.</summary>
     public string? Digest => _hash is null ? null : "sha256:" + Convert.ToHexStringLower(_hash.GetCurrentHash());
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -283,15 +238,6 @@ internal sealed class MeteredStream : Stream
         return n;
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -303,4 +249,32 @@ internal sealed class MeteredStream : Stream
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>The common shape of the read-only streams here: not writable, not seekable unless overridden.</summary>
+public abstract class ReadOnlyStream : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void Flush()
+    {
+    }
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

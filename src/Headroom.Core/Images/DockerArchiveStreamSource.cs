@@ -26,7 +26,18 @@ public sealed class DockerArchiveStreamSource(Stream stream, string displayName)
             while (reader.MoveNext())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (reader.Kind != TarEntryKind.Regular || TarPath.Normalize(reader.Name) is not string path)
+                if (TarPath.Normalize(reader.Name) is not string path)
+                {
+                    continue;
+                }
+
+                if (reader.Kind is TarEntryKind.Symlink or TarEntryKind.HardLink && reader.LinkName is not null)
+                {
+                    files.Links.Add(path, reader.LinkName, reader.Kind == TarEntryKind.HardLink);
+                    continue;
+                }
+
+                if (reader.Kind != TarEntryKind.Regular)
                 {
                     continue;
                 }
@@ -48,7 +59,8 @@ public sealed class DockerArchiveStreamSource(Stream stream, string displayName)
             throw new InputException($"{displayName}: {ex.Message}", ex);
         }
 
-        return ImageLayout.Resolve(files, selector);
+        ResolvedImage image = ImageLayout.Resolve(files, selector);
+        return image with { Layers = image.Layers.Select(l => l with { BlobKey = files.Links.Resolve(l.BlobKey) }).ToList() };
     }
 
     public void Dispose() => stream.Dispose();
@@ -77,12 +89,15 @@ public sealed class DockerArchiveStreamSource(Stream stream, string displayName)
 
         public string DisplayName => displayName;
 
+        public ArchiveLinks Links { get; } = new();
+
         public void Add(string path, byte[] data) => _json[path] = data;
 
         public void AddBlob(string path, long size) => _blobs[path] = size;
 
         public bool TryGetSize(string path, out long size)
         {
+            path = Links.Resolve(path);
             if (_json.TryGetValue(path, out byte[]? data))
             {
                 size = data.Length;
@@ -93,42 +108,14 @@ public sealed class DockerArchiveStreamSource(Stream stream, string displayName)
         }
 
         public Stream Open(string path) =>
-            _json.TryGetValue(path, out byte[]? data)
+            _json.TryGetValue(Links.Resolve(path), out byte[]? data)
                 ? new MemoryStream(data, writable: false)
                 : throw new InputException($"{displayName}: '{path}' was expected to be JSON but is a blob");
     }
 
     /// <summary>The current tar entry's data as a stream.</summary>
-    private sealed class TarEntryStream(TarStreamReader reader) : Stream
+    private sealed class TarEntryStream(TarStreamReader reader) : ReadOnlyStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => reader.ReadData(buffer.AsSpan(offset, count));
-
         public override int Read(Span<byte> buffer) => reader.ReadData(buffer);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            // The reader owns the bytes; disposing this view does not close anything.
-            base.Dispose(disposing);
-        }
     }
 }

@@ -179,6 +179,12 @@ public static class ImageAnalyzer
         long compressed = 0;
         var duplicates = options.Hash ? new Dictionary<string, List<FileUsage>>(StringComparer.Ordinal) : null;
         var duplicateSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var lastUse = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < image.Layers.Count; i++)
+        {
+            lastUse[image.Layers[i].BlobKey] = i;
+        }
+
         for (int i = 0; i < image.Layers.Count; i++)
         {
             LayerDescriptor layer = image.Layers[i];
@@ -206,6 +212,13 @@ public static class ImageAnalyzer
 
                     list.Add(new FileUsage("/" + e.Path, e.Size, i));
                 }
+            }
+
+            if (lastUse[layer.BlobKey] == i)
+            {
+                // The merged tree keeps interned names; the scan's full paths are no longer needed.
+                scan.Entries.Clear();
+                scan.Entries.TrimExcess();
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Headroom.Diagnostics;
 
@@ -11,7 +10,7 @@ public sealed record ImageConfigInfo(string Os, string Architecture, string? Var
     public string Platform => Variant is { Length: > 0 } ? $"{Os}/{Architecture}/{Variant}" : $"{Os}/{Architecture}";
 
     /// <summary>The image ID: the sha256 of the config bytes.</summary>
-    public static string ImageIdOf(ReadOnlySpan<byte> config) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(config));
+    public static string ImageIdOf(ReadOnlySpan<byte> config) => ImageLayout.Sha256Of(config);
 
     /// <summary>
     /// Parses a config. <see cref="LayerCreatedBy"/> has one entry per non-empty history entry: the

@@ -79,6 +79,11 @@ internal static class ImageLayout
             }
 
             ImageConfigInfo info = ImageConfigInfo.Parse(config, $"{name}: {configPath}");
+            if (selector.Platform is string wanted && !OciImageResolver.PlatformMatches(info.Platform, wanted))
+            {
+                throw new InputException($"{name}: no image for platform {wanted}; available: {info.Platform}");
+            }
+
             if (!chosen.TryGetProperty("Layers", out JsonElement layersElement) || layersElement.ValueKind != JsonValueKind.Array)
             {
                 throw new InputException($"{name}: manifest.json: no \"Layers\" array");

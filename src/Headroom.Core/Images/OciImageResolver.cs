@@ -239,22 +239,28 @@ public static class OciImageResolver
             throw new InputException($"{displayName}: the image has several platforms ({available}); choose one with --platform");
         }
 
-        string[] w = wanted.Split('/');
         foreach (Candidate c in candidates)
         {
-            string[] p = c.Platform!.Split('/');
-            if (p.Length < 2 || !p[0].Equals(w[0], StringComparison.OrdinalIgnoreCase) || !p[1].Equals(w[1], StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (w.Length < 3 || string.Equals(Variant(p), Variant(w), StringComparison.OrdinalIgnoreCase))
+            if (PlatformMatches(c.Platform!, wanted))
             {
                 return c;
             }
         }
 
         throw new InputException($"{displayName}: no image for platform {wanted}; available: {available}");
+    }
+
+    /// <summary>True when <paramref name="platform"/> is what <paramref name="wanted"/> asks for
+    /// (<c>os/arch</c> matches any variant; arm64 without a variant is v8, arm is v7).</summary>
+    public static bool PlatformMatches(string platform, string wanted)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(wanted);
+        string[] w = wanted.Split('/');
+        string[] p = platform.Split('/');
+        return p.Length >= 2 && w.Length >= 2
+            && p[0].Equals(w[0], StringComparison.OrdinalIgnoreCase) && p[1].Equals(w[1], StringComparison.OrdinalIgnoreCase)
+            && (w.Length < 3 || string.Equals(Variant(p), Variant(w), StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Variant(string[] platform) =>

@@ -28,10 +28,13 @@ public sealed class BadInputTests
 
     private static string Short(byte[] blob) => ImageFixture.Sha(blob)[..19] + "…";
 
-    [Fact]
-    public void Truncated_gzip_layer()
+    [Theory]
+    [InlineData(LayerCompression.Gzip, "gzip stream")]
+    [InlineData(LayerCompression.Zstd, "zstd stream")]
+    [InlineData(LayerCompression.None, "tar stream")]
+    public void Truncated_layer(LayerCompression compression, string stream)
     {
-        (TempDir dir, string layout, ImageFixture fx) = Layout(new FxLayer([F("big", 200_000, 5)]));
+        (TempDir dir, string layout, ImageFixture fx) = Layout(new FxLayer([F("big", 200_000, 5)], compression));
         using (dir)
         {
             string blob = Path.Combine(layout, ImageFixture.BlobPath(fx.Blobs[0]));
@@ -39,7 +42,7 @@ public sealed class BadInputTests
 
             string line = OneLineError(CliRunner.Run("image", "oci:" + layout));
 
-            Assert.Equal($"headroom: error: {layout}: layer 0 ({Short(fx.Blobs[0])}): unexpected end of gzip stream", line);
+            Assert.Equal($"headroom: error: {layout}: layer 0 ({Short(fx.Blobs[0])}): unexpected end of {stream}", line);
         }
     }
 

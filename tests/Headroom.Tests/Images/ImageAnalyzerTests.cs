@@ -155,6 +155,38 @@ public sealed class ImageAnalyzerTests
     }
 
     [Fact]
+    public void Docker_save_symlinked_layer_is_followed_in_files_and_streams()
+    {
+        var fx = new ImageFixture(new FxLayer([F("a", 10)]), new FxLayer([F("b", 20)])) { LayerOrder = [0, 1, 0] };
+        Dictionary<string, byte[]> files = fx.DockerClassicFiles();
+        string config = files.Keys.Single(k => k.EndsWith(".json", StringComparison.Ordinal) && k != "manifest.json");
+        string first = files.Keys.First(k => k.EndsWith("/layer.tar", StringComparison.Ordinal) && files[k] == fx.Blobs[0]);
+        string second = files.Keys.Single(k => k.EndsWith("/layer.tar", StringComparison.Ordinal) && files[k] == fx.Blobs[1]);
+        files["manifest.json"] = ImageFixture.DockerManifestJson(config, "app:1", [first, second, "dup/layer.tar"]);
+        using var ms = new MemoryStream();
+        using (var w = new TarWriter(ms, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach ((string path, byte[] data) in files.Where(kv => kv.Key != "manifest.json"))
+            {
+                w.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, path) { DataStream = new MemoryStream(data) });
+            }
+
+            w.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "dup/layer.tar") { LinkName = "../" + first });
+            w.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "manifest.json") { DataStream = new MemoryStream(files["manifest.json"]) });
+        }
+
+        using var dir = new TempDir();
+        string archive = dir.File("i.tar", ms.ToArray());
+        using var stream = new DockerArchiveStreamSource(new NonSeekableStream(ms.ToArray()), "stdin");
+
+        foreach (ImageReport r in new[] { Analyze(archive), ImageAnalyzer.Analyze(stream, new ImageAnalysisOptions(), TestContext.Current.CancellationToken) })
+        {
+            Assert.Equal([10L, 20L, 10L], r.Layers.Select(l => l.Bytes));
+            Assert.Equal(30, r.Totals.FinalBytes);
+        }
+    }
+
+    [Fact]
     public void Empty_image_has_efficiency_one()
     {
         var fx = new ImageFixture(new FxLayer([D("etc")]));
@@ -247,6 +279,17 @@ public sealed class ImageAnalyzerTests
     }
 
     [Fact]
+    public void A_classic_docker_archive_refuses_another_platform()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("image.tar", ImageFixture.TarOf(Standard().DockerClassicFiles()));
+
+        Assert.Equal(1895, Analyze(path, new ImageAnalysisOptions { Selector = new ImageSelector("linux/amd64") }).Totals.Bytes);
+        var ex = Assert.Throws<Headroom.Diagnostics.InputException>(() => Analyze(path, new ImageAnalysisOptions { Selector = new ImageSelector("linux/arm64") }));
+        Assert.Equal($"{path}: no image for platform linux/arm64; available: linux/amd64", ex.Message);
+    }
+
+    [Fact]
     public void Several_platforms_without_amd64_need_a_choice()
     {
         var arm = new ImageFixture(new FxLayer([F("arm", 22)])) { Architecture = "arm64" };
@@ -256,6 +299,40 @@ public sealed class ImageAnalyzerTests
 
         var ex = Assert.Throws<Headroom.Diagnostics.InputException>(() => Analyze(path));
         Assert.Contains("several platforms (linux/arm64, linux/ppc64le); choose one with --platform", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Docker_archive_with_several_images_needs_a_reference()
+    {
+        var a = new ImageFixture(new FxLayer([F("a", 11)]));
+        var b = new ImageFixture(new FxLayer([F("b", 22)], CreatedBy: "RUN b"));
+        Dictionary<string, byte[]> files = a.DockerClassicFiles("repo/a:1");
+        Dictionary<string, byte[]> bFiles = b.DockerClassicFiles("repo/b:2");
+        string aManifest = System.Text.Encoding.UTF8.GetString(files["manifest.json"]);
+        string bManifest = System.Text.Encoding.UTF8.GetString(bFiles["manifest.json"]);
+        foreach ((string k, byte[] v) in bFiles)
+        {
+            files[k] = v;
+        }
+
+        files["manifest.json"] = System.Text.Encoding.UTF8.GetBytes(aManifest[..^1] + "," + bManifest[1..]);
+        using var dir = new TempDir();
+        string path = dir.File("two.tar", ImageFixture.TarOf(files));
+
+        Assert.Equal(22, Analyze($"docker-archive:{path}:repo/b:2").Totals.Bytes);
+        Assert.Equal(11, Analyze($"docker-archive:{path}:repo/a:1").Totals.Bytes);
+        var ex = Assert.Throws<Headroom.Diagnostics.InputException>(() => Analyze(path));
+        Assert.Equal($"{path}: the archive holds 2 images (repo/a:1, repo/b:2); name one as docker-archive:PATH:REFERENCE", ex.Message);
+    }
+
+    [Fact]
+    public void A_gzip_compressed_archive_is_read_as_a_stream()
+    {
+        ImageFixture fx = Standard();
+        using var dir = new TempDir();
+        string path = dir.File("image.tar.gz", ImageFixture.Compress(ImageFixture.TarOf(fx.DockerClassicFiles(), "manifest.json"), LayerCompression.Gzip));
+
+        AssertStandard(Analyze(path));
     }
 
     [Fact]
@@ -277,29 +354,9 @@ public sealed class ImageAnalyzerTests
 }
 
 /// <summary>A read-only stream that cannot seek, like a pipe.</summary>
-internal sealed class NonSeekableStream(byte[] data) : Stream
+internal sealed class NonSeekableStream(byte[] data) : ReadOnlyStream
 {
     private readonly MemoryStream _inner = new(data);
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 3000));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override int Read(Span<byte> buffer) => _inner.Read(buffer[..Math.Min(buffer.Length, 3000)]);
 }

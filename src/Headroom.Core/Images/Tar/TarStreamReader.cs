@@ -410,6 +410,10 @@ public sealed class TarStreamReader : IDisposable
         {
             throw;
         }
+        catch (EndOfStreamException ex)
+        {
+            throw new InputException($"unexpected end of {_streamName}", ex);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             string what = ex.Message.TrimEnd('.');
