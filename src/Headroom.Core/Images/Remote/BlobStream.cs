@@ -37,7 +37,14 @@ internal sealed class BlobStream : ReadOnlyStream
 
     public override long Length => _length ?? throw new NotSupportedException();
 
-    protected override long ReadPosition => _position;
+    public override long Position
+    {
+        get => _position;
+        set => throw new NotSupportedException();
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <summary>
     /// A synchronous read on the calling thread (no sync-over-async: the analyzer reads layers on

@@ -190,7 +190,14 @@ internal sealed class InputErrorStream(Stream inner, IDisposable? owner) : ReadO
 {
     public override long Length => inner.Length;
 
-    protected override long ReadPosition => inner.Position;
+    public override long Position
+    {
+        get => inner.Position;
+        set => throw new NotSupportedException();
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override int Read(Span<byte> buffer)
     {
