@@ -13,7 +13,7 @@ internal static class ImageCommand
     {
         var source = new Argument<string>("SOURCE")
         {
-            Description = "docker-archive:PATH, oci-archive:PATH, oci:DIR, a path (sniffed), or - (a docker-archive on stdin).",
+            Description = "docker-archive:PATH, oci-archive:PATH, oci:DIR, docker://REGISTRY/REPO[:TAG|@DIGEST], docker-daemon:NAME[:TAG], a path (sniffed), or - (a docker-archive on stdin).",
         };
         var format = new Option<string>("--format") { Description = "text, json or markdown.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown");

@@ -47,7 +47,7 @@ public static class ImageSources
 
             case "docker" when spec.StartsWith("docker://", StringComparison.Ordinal):
             case "docker-daemon":
-                throw new InputException($"{spec}: the {transport} source is not available in this build yet");
+                return Remote.RemoteImageSources.Open(spec);
             default:
                 break;
         }
