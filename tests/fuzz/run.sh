@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes a Headroom reader with AFL++ (Debian's afl++) through SharpFuzz.
-# usage: tests/fuzz/run.sh TARGET [SECONDS]     (TARGET: dockerfile)
+# usage: tests/fuzz/run.sh TARGET [SECONDS]     (TARGET: dockerfile, image-archive, image-layer, image-index)
 # Findings land in tests/fuzz/findings/TARGET/default/{crashes,hangs}; replay one with
 #   dotnet tests/fuzz/out/Headroom.Fuzz.dll TARGET --replay FILE
 set -euo pipefail
@@ -23,6 +23,9 @@ case "$target" in
       size=$(stat -c %s "$f")
       [ "$size" -le 4096 ] && cp "$f" "$seeds/seed$((i++))"
     done
+    ;;
+  image-*)
+    python3 tests/fuzz/image_seeds.py "$target" "$seeds"
     ;;
 esac
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1

@@ -1,5 +1,7 @@
 using System.Text;
+using Headroom.Diagnostics;
 using Headroom.Dockerfiles;
+using Headroom.Images;
 
 namespace Headroom.Fuzz;
 
@@ -9,7 +11,22 @@ internal static class FuzzTargets
     public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>
     {
         ["dockerfile"] = Dockerfile,
+        ["image-archive"] = data => ExpectOnlyInputErrors(ImageFuzzTarget.ReadArchive, data),
+        ["image-layer"] = data => ExpectOnlyInputErrors(ImageFuzzTarget.ReadLayer, data),
+        ["image-index"] = data => ExpectOnlyInputErrors(ImageFuzzTarget.ReadIndex, data),
     };
+
+    /// <summary>Bad input must end in the tool's own input error (exit 2, one line), nothing else.</summary>
+    private static void ExpectOnlyInputErrors(Action<byte[]> read, byte[] data)
+    {
+        try
+        {
+            read(data);
+        }
+        catch (InputException)
+        {
+        }
+    }
 
     /// <summary>The parser must not throw, and must give the input back byte for byte.</summary>
     private static void Dockerfile(byte[] input)
