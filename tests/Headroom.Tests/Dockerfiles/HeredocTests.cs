@@ -328,6 +328,57 @@ public sealed class HeredocTests
         Assert.Equal(names, headers.Select(h => h.Name));
     }
 
+    // BuildKit's scanner returns EOF as the modifier of a delimiter that ends right after "${name",
+    // printed as U+FFFD, rather than reporting the missing '}' as WordExpander does by default.
+    [Theory]
+    [InlineData("<<${x", "${x")]
+    [InlineData("<<\"${x", "\"${x")]
+    [InlineData("<<${a:-}${x", "${a:-}${x")]
+    public void Delimiter_ending_after_a_name_fails_with_buildkits_unsupported_modifier_message(string word, string rest)
+    {
+        var header = Headroom.Dockerfiles.Parsing.HeredocDetector.Parse(word, out string? error);
+
+        Assert.Null(header);
+        Assert.Equal("failed to process " + GoQuote.Quote(rest) + ": unsupported modifier (\uFFFD) in substitution", error);
+    }
+
+    // The value of ${a:-...} is split at its blank, so the line has the word "<<${x".
+    [Fact]
+    public void Delimiter_ending_after_a_name_is_an_invalid_heredoc_error_with_buildkits_message()
+    {
+        const string text = "FROM a\nRUN ${a:-q <<\\${x y}\n";
+        DockerfileSyntax syntax = DockerfileParser.Parse(text);
+
+        var error = Assert.Single(syntax.Diagnostics, d => d.Severity == Headroom.Diagnostics.DiagnosticSeverity.Error);
+        Assert.Equal("failed to process \"${x\": unsupported modifier (\uFFFD) in substitution", error.Message);
+        Assert.Equal(text, syntax.ToFullString());
+    }
+
+    [Theory]
+    // A BOM is skipped at the start only; an escape inside double quotes is doubled with raw escapes;
+    // "//" in ${a//b/c} comes back as one slash; the words buffer is reset by a nested ${...} scan.
+    [InlineData("\uFEFF<<EOF", true, true, new[] { "<<EOF" })]
+    [InlineData("\"a\\b\"", true, true, new[] { "\"a\\\\b\"" })]
+    [InlineData("\"a\\b\"", false, false, new[] { "a\\b" })]
+    [InlineData("${a//b/c}", true, true, new[] { "${a/b/c}" })]
+    [InlineData("x${a:-y}", false, false, new[] { "${a:-y}" })]
+    [InlineData("'$a' \\$b", true, false, new[] { "'$a'", "$b" })]
+    public void Heredoc_word_lexing_keeps_buildkits_quirks(string text, bool rawQuotes, bool rawEscapes, string[] words)
+    {
+        var lexer = new Headroom.Dockerfiles.Expansion.WordExpander
+        {
+            RawQuotes = rawQuotes,
+            RawEscapes = rawEscapes,
+            SkipUnsetVariables = true,
+            EndAfterNameIsUnsupportedModifier = true,
+        };
+
+        var result = Headroom.Dockerfiles.Parsing.HeredocDetector.ProcessWords(lexer, text, out string? error);
+
+        Assert.Null(error);
+        Assert.Equal(words, result!.Value);
+    }
+
     private static Instruction Single(string text, int index)
     {
         DockerfileSyntax syntax = DockerfileParser.Parse(text);

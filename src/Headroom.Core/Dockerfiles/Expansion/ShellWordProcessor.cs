@@ -296,12 +296,13 @@ internal sealed class ShellWordProcessor
 
         string name = ProcessName();
         int ch = Next();
-        if (ch == Eof)
+        if (ch == Eof && !_options.EndAfterNameIsUnsupportedModifier)
         {
             return Fail(ExpansionErrorKind.Syntax, "syntax error: missing '}'");
         }
 
-        string modifier = ((char)ch).ToString();
+        // At the end of the input Go's scanner returns EOF, which string(rune) turns into U+FFFD.
+        string modifier = ch == Eof ? "\uFFFD" : ((char)ch).ToString();
         bool nullIsUnset = false;
         switch (ch)
         {

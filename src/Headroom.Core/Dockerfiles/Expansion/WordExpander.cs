@@ -32,6 +32,13 @@ public sealed class WordExpander
     /// <summary>Leave references to unset variables as written (BuildKit's SkipUnsetEnv).</summary>
     public bool SkipUnsetVariables { get; init; }
 
+    /// <summary>
+    /// Fail <c>${V</c> that ends right after the name exactly as BuildKit does, with
+    /// <c>unsupported modifier (\uFFFD) in substitution</c>, instead of the clearer missing '}' syntax
+    /// error. The heredoc detection reports BuildKit's message verbatim.
+    /// </summary>
+    internal bool EndAfterNameIsUnsupportedModifier { get; init; }
+
     /// <summary>Expands one word (BuildKit's ProcessWordWithMatches): spaces inside the word are kept.</summary>
     public ExpansionResult ExpandWord(string word, IVariableLookup variables)
     {

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Headroom.Dockerfiles.Expansion;
+
 namespace Headroom.Dockerfiles.Parsing;
 
 /// <summary>
@@ -7,19 +10,40 @@ namespace Headroom.Dockerfiles.Parsing;
 /// </summary>
 internal static class HeredocDetector
 {
+    // BuildKit lexes with an empty environment and SkipUnsetEnv, so every $var stays as written.
+    private static readonly WordExpander LineLexer = new()
+    {
+        RawQuotes = true,
+        RawEscapes = true,
+        SkipUnsetVariables = true,
+        EndAfterNameIsUnsupportedModifier = true,
+    };
+
+    private static readonly WordExpander NameLexer = new()
+    {
+        SkipUnsetVariables = true,
+        EndAfterNameIsUnsupportedModifier = true,
+    };
+
+    private static readonly WordExpander RawNameLexer = new()
+    {
+        RawQuotes = true,
+        SkipUnsetVariables = true,
+        EndAfterNameIsUnsupportedModifier = true,
+    };
+
     public static List<HeredocHeader> FromLine(string line, out string? error)
     {
         error = null;
         var headers = new List<HeredocHeader>();
-        var lexer = new ShellWordLexer(rawQuotes: true, rawEscapes: true);
         // BuildKit ignores a lexing error here: the line then has no heredocs.
-        List<string>? words = lexer.ProcessWords(line, out _);
+        ImmutableArray<string>? words = ProcessWords(LineLexer, line, out _);
         if (words == null)
         {
             return headers;
         }
 
-        foreach (string word in words)
+        foreach (string word in words.Value)
         {
             HeredocHeader? header = Parse(word, out error);
             if (error != null)
@@ -71,32 +95,46 @@ internal static class HeredocDetector
             return null;
         }
 
-        List<string>? words = new ShellWordLexer(rawQuotes: false, rawEscapes: false).ProcessWords(rest, out error);
+        ImmutableArray<string>? words = ProcessWords(NameLexer, rest, out error);
         if (words == null)
         {
             return null;
         }
 
-        if (words.Count != 1)
+        if (words.Value.Length != 1)
         {
             return null;
         }
 
-        List<string>? raw = new ShellWordLexer(rawQuotes: true, rawEscapes: false).ProcessWords(rest, out error);
+        ImmutableArray<string>? raw = ProcessWords(RawNameLexer, rest, out error);
         if (raw == null)
         {
             return null;
         }
 
-        if (raw.Count != words.Count)
+        if (raw.Value.Length != words.Value.Length)
         {
             error = "internal lexing of heredoc produced inconsistent results: " + rest;
             return null;
         }
 
-        string name = words[0];
-        bool expand = CountQuotes(name) == CountQuotes(raw[0]);
+        string name = words.Value[0];
+        bool expand = CountQuotes(name) == CountQuotes(raw.Value[0]);
         return new HeredocHeader(name, expand, chomp, ParseFileDescriptor(digits));
+    }
+
+    /// <summary>BuildKit's <c>Lex.ProcessWords</c>; null with BuildKit's error message when it fails.</summary>
+    internal static ImmutableArray<string>? ProcessWords(WordExpander lexer, string text, out string? error)
+    {
+        ExpansionResult result = lexer.ExpandWords(text, VariableEnvironment.Empty);
+        if (result.Error is { } failure)
+        {
+            error = "failed to process " + GoQuote.Quote(text) + ": " + failure.Message;
+            return null;
+        }
+
+        error = null;
+        return result.Words;
     }
 
     private static int CountQuotes(string s)

@@ -91,6 +91,18 @@ public sealed class WordExpanderTests
     }
 
     [Fact]
+    public void End_after_name_can_fail_with_buildkits_unsupported_modifier_message()
+    {
+        var expander = new WordExpander { EndAfterNameIsUnsupportedModifier = true };
+
+        ExpansionResult result = expander.ExpandWord("${PWD", Variables);
+
+        Assert.Equal(ExpansionErrorKind.UnsupportedModifier, result.Error?.Kind);
+        Assert.Equal("unsupported modifier (\uFFFD) in substitution", result.Error?.Message);
+        Assert.Equal("syntax error: missing '}'", WordExpander.Default.ExpandWord("${PWD", Variables).Error?.Message);
+    }
+
+    [Fact]
     public void Unset_required_variable_message_is_buildkits()
     {
         ExpansionResult result = WordExpander.Default.ExpandWord("${VERSION:?}", Variables);
