@@ -52,7 +52,8 @@ build_one() {
   if [ "$name" = scratch-multiarch ]; then
     bah manifest rm "$IT_PREFIX/$name:latest" >/dev/null 2>&1 || true
     bah rmi -f "$IT_PREFIX/$name:latest" >/dev/null 2>&1 || true
-    bah bud -q --isolation chroot --layers --platform linux/amd64,linux/arm64/v8 \
+    # --no-cache: a cached layer of one platform must not carry its variant into the other (seen: amd64/v8)
+    bah bud -q --isolation chroot --no-cache --platform linux/amd64,linux/arm64/v8 \
       --manifest "$IT_PREFIX/$name:latest" "$ctx" >/dev/null
     rm -rf "$out/$name.oci"
     bah manifest push -q --all "$IT_PREFIX/$name:latest" "oci:$out/$name.oci:latest"
