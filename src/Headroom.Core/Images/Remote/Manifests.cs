@@ -140,7 +140,7 @@ public sealed record ImageIndex(string MediaType, IReadOnlyList<Descriptor> Mani
     /// <summary>The platforms the index offers, for an error message: <c>linux/amd64, linux/arm64/v8</c>.</summary>
     public string DescribePlatforms()
     {
-        var names = Images.Select(m => m.Platform?.ToString() ?? "(no platform)").Distinct(StringComparer.Ordinal).ToList();
+        var names = Images.Select(m => m.Platform?.ToString() ?? "(no platform)").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 }
