@@ -72,7 +72,7 @@ internal static class CliApp
             "Headroom: find what makes container images and CI jobs run out of disk, before the push.");
         root.Options.Add(DebugOption);
         root.Subcommands.Add(CheckCommand.Create(context));
-        root.Subcommands.Add(PlannedCommands.Fix(context));
+        root.Subcommands.Add(FixCommand.Create(context));
         root.Subcommands.Add(PlannedCommands.Predict(context));
         root.Subcommands.Add(ImageCommand.Create(context));
         root.Subcommands.Add(PlannedCommands.Diff(context));

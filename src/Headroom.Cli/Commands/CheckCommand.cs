@@ -1,131 +1,97 @@
 using System.CommandLine;
-using System.Text.Json;
-using Headroom.Diagnostics;
-using Headroom.Dockerfiles;
-using Headroom.Project;
+using Headroom.Rules;
+using Headroom.Rules.Configuration;
+using Headroom.Rules.Output;
+using Headroom.Text;
 
 namespace Headroom.Cli.Commands;
 
 /// <summary>
-/// <c>headroom check [PATH...]</c>. For now it reads every file Headroom knows under the paths and
-/// parses each Dockerfile (a malformed one is exit 2, as the contract says); the rules come next.
+/// <c>headroom check [PATH...]</c>: runs every rule over each PATH (a folder is the root; paths in the
+/// report are relative to it) and reports in the chosen format. Exit 1 when a finding reaches
+/// <c>--fail-on</c> (default: error), 2 when an input cannot be read.
 /// </summary>
 internal static class CheckCommand
 {
+    public static readonly string[] Formats = ["text", "json"];
+
     public static Command Create(CommandContext context)
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Arity = ArgumentArity.ZeroOrMore,
-            Description = "Folders or files to check (default: the current folder).",
-        };
-        var format = new Option<string>("--format")
-        {
-            Description = "text or json.",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
+        var binder = new CheckOptionsBinder();
+        var format = new Option<string>("--format") { Description = string.Join(", ", Formats) + ".", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output") { Description = "Write the report to FILE (atomically) instead of stdout." };
+        var failOn = new Option<string?>("--fail-on") { Description = "error, warning, info or never: the least severe finding that makes the exit code 1 (default: error)." };
+        failOn.AcceptOnlyFromAmong([.. FailureThresholds.Names]);
 
-        var command = new Command("check", "Lint Dockerfiles, requirement files, workflows and front-end configs.") { paths, format };
+        var command = new Command("check", "Lint Dockerfiles, requirement files, workflows and front-end configs.") { format, output, failOn };
+        binder.AddTo(command);
         command.SetAction(parse =>
         {
-            string[] roots = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
-            var results = new List<(string Root, ProjectFile File, Instruction[]? Instructions)>();
-            foreach (string root in roots)
+            string[] roots = binder.GetRoots(parse);
+            HeadroomConfig config = binder.GetConfig(parse, roots[0]);
+            CheckOptions options = binder.GetOptions(parse);
+            options = options.Budget is null ? options with { Budget = config.Budget } : options;
+            (CheckResult result, Func<string, SourceText?> readSource) = Run(roots, options, config);
+
+            string chosen = parse.GetValue(format)!;
+            ReportOutput.Write(context, parse.GetValue(output), writer =>
             {
-                foreach (ProjectFile file in ProjectScanner.Scan(root))
+                switch (chosen)
                 {
-                    Instruction[]? instructions = null;
-                    if (file.Kind == ProjectFileKind.Dockerfile)
-                    {
-                        instructions = ParseOrFail(root, file);
-                    }
-
-                    results.Add((root, file, instructions));
+                    case "json":
+                        FindingsJsonWriter.Write(writer, result);
+                        break;
+                    default:
+                        FindingsTextWriter.Write(writer, result, readSource);
+                        break;
                 }
-            }
+            });
 
-            if (parse.GetValue(format) == "json")
-            {
-                WriteJson(context.Out);
-            }
-            else
-            {
-                WriteText(context.Out, results);
-            }
-
-            return ExitCodes.Ok;
+            FailureThreshold threshold = parse.GetValue(failOn) is { } given ? FailureThresholds.Parse(given)!.Value : config.FailOn ?? FailureThreshold.Error;
+            return result.Findings.Any(f => threshold.IsReachedBy(f.Severity)) ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
     }
 
-    private static Instruction[] ParseOrFail(string root, ProjectFile file)
+    /// <summary>Checks each root; with several roots, paths are prefixed with the root as given.</summary>
+    internal static (CheckResult Result, Func<string, SourceText?> ReadSource) Run(string[] roots, CheckOptions options, HeadroomConfig config)
     {
-        string display = DisplayPath(root, file);
-        DockerfileSyntax syntax = DockerfileParser.Parse(File.ReadAllText(file.FullPath), display);
-        Diagnostic? error = syntax.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-        if (error is not null)
+        if (roots.Length == 1)
         {
-            throw new CliException($"{display}:{error.Start.Line}: {error.Message}");
+            ProjectModel project = ProjectModel.Load(roots[0]);
+            return (CheckRunner.Run(project, options, config), project.ReadSource);
         }
 
-        return [.. syntax.Instructions];
-    }
-
-    private static string DisplayPath(string root, ProjectFile file) =>
-        File.Exists(root) ? root : Path.Join(root, file.RelativePath).Replace('\\', '/');
-
-    private static void WriteText(TextWriter output, List<(string Root, ProjectFile File, Instruction[]? Instructions)> results)
-    {
-        int width = results.Count == 0 ? 0 : results.Max(r => DisplayPath(r.Root, r.File).Length);
-        foreach ((string root, ProjectFile file, Instruction[]? instructions) in results)
+        var findings = new List<Finding>();
+        int files = 0, suppressed = 0;
+        var projects = new List<(string Prefix, ProjectModel Project)>();
+        foreach (string root in roots)
         {
-            string detail = instructions is null ? "" : DescribeDockerfile(instructions);
-            output.WriteLine($"{DisplayPath(root, file).PadRight(width)}  {Describe(file.Kind)}{detail}");
+            ProjectModel project = ProjectModel.Load(root);
+            string prefix = (Directory.Exists(root) ? root : Path.GetDirectoryName(root) ?? string.Empty).Replace('\\', '/').TrimEnd('/');
+            prefix = prefix.Length == 0 || prefix == "." ? string.Empty : prefix + "/";
+            projects.Add((prefix, project));
+            CheckResult one = CheckRunner.Run(project, options, config);
+            findings.AddRange(one.Findings.Select(f => f with { Path = prefix + f.Path }));
+            files += one.FilesChecked;
+            suppressed += one.SuppressedCount;
         }
 
-        int dockerfiles = results.Count(r => r.File.Kind == ProjectFileKind.Dockerfile);
-        output.WriteLine();
-        output.WriteLine($"Read {results.Count} file(s), {dockerfiles} Dockerfile(s) parsed. 0 findings (no rules are enabled in this version).");
-    }
-
-    private static string DescribeDockerfile(Instruction[] instructions)
-    {
-        string[] bases = [.. instructions.Where(i => i.Name == InstructionNames.From && i.Args.Length > 0).Select(i => i.Args[0])];
-        return $": {instructions.Length} instructions, {bases.Length} stage(s) from {string.Join(", ", bases)}";
-    }
-
-    private static string Describe(ProjectFileKind kind) => kind switch
-    {
-        ProjectFileKind.Dockerfile => "Dockerfile",
-        ProjectFileKind.DockerIgnore => ".dockerignore",
-        ProjectFileKind.Requirements => "Python requirements",
-        ProjectFileKind.PyProject => "pyproject.toml",
-        ProjectFileKind.PythonLock => "Python lock file",
-        ProjectFileKind.Workflow => "GitHub Actions workflow",
-        ProjectFileKind.Compose => "Compose file",
-        ProjectFileKind.PackageJson => "package.json",
-        ProjectFileKind.PackageLock => "npm lock file",
-        ProjectFileKind.TsConfig => "tsconfig",
-        ProjectFileKind.PythonToolConfig => "Python tool config",
-        ProjectFileKind.PreCommitConfig => "pre-commit config",
-        _ => kind.ToString(),
-    };
-
-    private static void WriteJson(TextWriter output)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        findings.Sort(CheckRunner.Compare);
+        SourceText? ReadSource(string path)
         {
-            json.WriteStartObject();
-            json.WriteNumber("schemaVersion", 1);
-            json.WriteStartArray("findings");
-            json.WriteEndArray();
-            json.WriteStartArray("predictions");
-            json.WriteEndArray();
-            json.WriteEndObject();
+            foreach ((string prefix, ProjectModel project) in projects)
+            {
+                if (path.StartsWith(prefix, StringComparison.Ordinal) && project.ReadSource(path[prefix.Length..]) is { } source)
+                {
+                    return source;
+                }
+            }
+
+            return null;
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        return (new CheckResult(findings, files, suppressed), ReadSource);
     }
 }

@@ -8,9 +8,6 @@ namespace Headroom.Cli.Commands;
 /// </summary>
 internal static class PlannedCommands
 {
-    public static Command Fix(CommandContext context) =>
-        Planned(context, "fix", "Apply the autofixes that check offers.", "PATH", 5);
-
     public static Command Predict(CommandContext context) =>
         Planned(context, "predict", "Predict each image's size and the CI job's peak disk, with the full breakdown.", "PATH", 4);
 

@@ -3,7 +3,7 @@ namespace Headroom.IO;
 /// <summary>Writes a file so that readers see either the old content or the whole new content.</summary>
 public static class AtomicFile
 {
-    /// <summary>Writes to a temporary file next to <paramref name="path"/>, then renames it over.</summary>
+    /// <summary>Writes to a temporary file next to <paramref name="path"/> (flushed to disk), then renames it over, keeping the old file's permissions.</summary>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -17,6 +17,12 @@ public static class AtomicFile
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows() && File.Exists(full))
+            {
+                // Keep the replaced file's permissions (an executable script stays executable).
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
             }
 
             File.Move(temp, full, overwrite: true);

@@ -15,19 +15,7 @@ public static class ImageConfigFile
     public const string FileName = ".headroom.yaml";
 
     /// <summary>The nearest <c>.headroom.yaml</c> in <paramref name="startDirectory"/> or a parent, or null.</summary>
-    public static string? FindNearest(string startDirectory)
-    {
-        for (DirectoryInfo? d = new(startDirectory); d is not null; d = d.Parent)
-        {
-            string candidate = Path.Combine(d.FullName, FileName);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? FindNearest(string startDirectory) => Rules.Configuration.HeadroomConfigFile.FindNearest(startDirectory);
 
     /// <summary>Applies the file's <c>image:</c> keys to <paramref name="settings"/>.</summary>
     public static void Apply(string text, string displayName, ImageGateSettings settings)

@@ -8,27 +8,92 @@ public sealed class CheckCommandTests
     private static string Example => Path.Combine(ConformanceCorpus.RepositoryRoot(), "examples", "ml-backend");
 
     [Fact]
-    public void Check_on_the_example_reads_its_files_and_parses_its_Dockerfiles()
+    public void Check_on_the_example_reports_findings_with_place_excerpt_and_summary()
     {
         CliResult result = CliRunner.Run("check", Example);
 
-        Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        Assert.Contains("backend/Dockerfile", result.Out, StringComparison.Ordinal);
-        Assert.Contains("1 stage(s) from python:3.11-slim", result.Out, StringComparison.Ordinal);
-        Assert.Contains(".github/workflows/ci.yml", result.Out, StringComparison.Ordinal);
-        Assert.Contains("2 Dockerfile(s) parsed", result.Out, StringComparison.Ordinal);
+        Assert.Contains("backend/Dockerfile\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("\n  11:23  warning  DF007 apt-recommends\n", result.Out, StringComparison.Ordinal);
+        Assert.Contains("    11 | RUN apt-get update && apt-get install -y build-essential libgomp1 curl\n", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\n\d+ findings? \(.*\) in \d+ files; \d+ fixable with 'headroom fix'\.\n$", result.Out);
     }
 
     [Fact]
-    public void Check_json_is_a_schema_version_1_document()
+    public void Check_json_is_the_contract_document_and_the_exit_code_follows_the_errors()
     {
         CliResult result = CliRunner.Run("check", Example, "--format", "json");
 
-        Assert.Equal(0, result.ExitCode);
         using JsonDocument document = JsonDocument.Parse(result.Out);
         Assert.Equal(1, document.RootElement.GetProperty("schemaVersion").GetInt32());
-        Assert.Equal(JsonValueKind.Array, document.RootElement.GetProperty("findings").ValueKind);
+        JsonElement[] findings = [.. document.RootElement.GetProperty("findings").EnumerateArray()];
+        JsonElement df007 = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "DF007");
+        Assert.Equal("backend/Dockerfile", df007.GetProperty("path").GetString());
+        Assert.Equal(11, df007.GetProperty("line").GetInt32());
+        Assert.True(df007.GetProperty("fixable").GetBoolean());
+        bool anyError = findings.Any(f => f.GetProperty("severity").GetString() == "error");
+        Assert.Equal(anyError ? 1 : 0, result.ExitCode);
+        Assert.Equal(1, CliRunner.Run("check", Example, "--fail-on", "warning").ExitCode);
+        Assert.Equal(0, CliRunner.Run("check", Example, "--fail-on", "never").ExitCode);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Fix_dry_run_prints_a_diff_and_writes_nothing_then_fix_writes_and_a_second_run_changes_nothing()
+    {
+        string dir = Directory.CreateTempSubdirectory("headroom-fix-").FullName;
+        try
+        {
+            string dockerfile = Path.Combine(dir, "Dockerfile");
+            const string Before = "FROM debian\r\n# headroom ignore=DF006\r\nRUN apt-get install -y curl\r\n";
+            File.WriteAllText(dockerfile, Before);
+            File.SetUnixFileMode(dockerfile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            CliResult dry = CliRunner.Run("fix", dir, "--dry-run");
+            Assert.Equal(1, dry.ExitCode);
+            Assert.Contains("-RUN apt-get install -y curl", dry.Out, StringComparison.Ordinal);
+            Assert.Contains("+RUN apt-get install --no-install-recommends -y curl", dry.Out, StringComparison.Ordinal);
+            Assert.Equal(Before, File.ReadAllText(dockerfile));
+
+            CliResult fix = CliRunner.Run("fix", dir, "--only", "apt-recommends");
+            Assert.Equal(0, fix.ExitCode);
+            Assert.Equal("FROM debian\r\n# headroom ignore=DF006\r\nRUN apt-get install --no-install-recommends -y curl\r\n", File.ReadAllText(dockerfile));
+            Assert.True(File.GetUnixFileMode(dockerfile).HasFlag(UnixFileMode.UserExecute));
+            Assert.Single(Directory.GetFiles(dir));
+
+            Assert.Equal(0, CliRunner.Run("fix", dir, "--dry-run", "--only", "DF007").ExitCode);
+            Assert.Equal(2, CliRunner.Run("fix", dir, "--only", "DF999").ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_config_file_with_an_unknown_key_is_exit_2_naming_the_line()
+    {
+        string dir = Directory.CreateTempSubdirectory("headroom-config-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM debian\nRUN apt-get install -y curl\n");
+            File.WriteAllText(Path.Combine(dir, ".headroom.yaml"), "ignore: [DF007]\nfailon: warning\n");
+
+            CliResult result = CliRunner.Run("check", dir);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Matches(@"^headroom: error: .*\.headroom\.yaml:2: unknown key 'failon'", result.Error);
+
+            File.WriteAllText(Path.Combine(dir, ".headroom.yaml"), "ignore: [DF007]\n");
+            CliResult clean = CliRunner.Run("check", dir, "--output", Path.Combine(dir, "report.json"), "--format", "json");
+            Assert.Equal(0, clean.ExitCode);
+            Assert.Equal("", clean.Out);
+            using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
+            Assert.Equal(0, report.RootElement.GetProperty("findings").GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+using Headroom.Dockerfiles.Build;
+
+namespace Headroom.Rules;
+
+/// <summary>What the user asked for on the command line, as far as rules care.</summary>
+public sealed record CheckOptions
+{
+    public static CheckOptions Default { get; } = new();
+
+    /// <summary>Build options (<c>--build-arg</c>, <c>--target</c>, <c>--platform</c>) for every Dockerfile.</summary>
+    public BuildOptions Build { get; init; } = BuildOptions.Default;
+
+    /// <summary>No network: the embedded knowledge only.</summary>
+    public bool Offline { get; init; }
+
+    /// <summary>The runner budget (<c>--budget</c>), overriding the configuration's.</summary>
+    public string? Budget { get; init; }
+}

@@ -1,0 +1,131 @@
+using Headroom.Diagnostics;
+using Headroom.Rules.Configuration;
+
+namespace Headroom.Rules.Fixing;
+
+/// <summary>
+/// Chooses and verifies fixes. Fixes are taken one at a time in the order of the findings; each is
+/// applied to the texts so far, and the project is parsed and checked again: a fix that makes a file
+/// unparsable, or brings a finding that was not there before, is dropped and the reason recorded. A fix
+/// whose edits overlap an applied one is dropped as conflicting (a second run of <c>fix</c> picks it
+/// up if it still applies).
+/// </summary>
+public static class FixPlanner
+{
+    public static FixPlan Plan(ProjectModel project, CheckOptions options, HeadroomConfig config, CheckResult before, IReadOnlySet<string>? onlyRules = null)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(before);
+        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var applied = new Dictionary<string, List<TextEdit>>(StringComparer.Ordinal);
+        var outcomes = new List<FixOutcome>();
+        Dictionary<string, int> baseline = Signatures(before.Findings);
+
+        foreach (Finding finding in before.Findings)
+        {
+            if (finding.Fix is not { } fix || (onlyRules is not null && !onlyRules.Contains(finding.Rule.Id)))
+            {
+                continue;
+            }
+
+            if (Conflicts(fix, applied))
+            {
+                outcomes.Add(new FixOutcome(finding, FixStatus.Conflicting, "overlaps another fix; run 'headroom fix' again"));
+                continue;
+            }
+
+            Dictionary<string, string?> trial = new(texts, StringComparer.Ordinal);
+            foreach (FileEdit file in fix.Files)
+            {
+                string? current = trial.TryGetValue(file.Path, out string? known) ? known : project.Repository.ReadText(file.Path);
+                if (current is null && !file.CreatesFile)
+                {
+                    throw new InvalidOperationException($"{finding.Rule.Id}: the fix edits {file.Path}, which does not exist");
+                }
+
+                // Edits are in the coordinates of the original text: apply them together with the earlier ones.
+                string original = project.Repository.ReadText(file.Path) ?? string.Empty;
+                IEnumerable<TextEdit> all = (applied.TryGetValue(file.Path, out List<TextEdit>? earlier) ? earlier : []).Concat(file.Edits);
+                trial[file.Path] = file.CreatesFile && current is null ? TextEdits.Apply(string.Empty, file.Edits) : TextEdits.Apply(original, all);
+            }
+
+            (FixStatus status, string? reason) = Verify(project, options, config, trial, baseline);
+            if (status != FixStatus.Applied)
+            {
+                outcomes.Add(new FixOutcome(finding, status, reason));
+                continue;
+            }
+
+            texts = trial;
+            foreach (FileEdit file in fix.Files)
+            {
+                if (!applied.TryGetValue(file.Path, out List<TextEdit>? list))
+                {
+                    list = [];
+                    applied[file.Path] = list;
+                }
+
+                list.AddRange(file.Edits);
+            }
+
+            outcomes.Add(new FixOutcome(finding, FixStatus.Applied));
+        }
+
+        var files = new SortedDictionary<string, (string? Before, string After)>(StringComparer.Ordinal);
+        foreach ((string path, string? after) in texts)
+        {
+            string? old = project.Repository.ReadText(path);
+            if (after is not null && after != old)
+            {
+                files[path] = (old, after);
+            }
+        }
+
+        return new FixPlan(files, outcomes);
+    }
+
+    private static bool Conflicts(Fix fix, Dictionary<string, List<TextEdit>> applied) =>
+        fix.Files.Any(file => applied.TryGetValue(file.Path, out List<TextEdit>? earlier)
+            && file.Edits.Any(edit => earlier.Any(e => TextEdits.Overlap(e, edit))));
+
+    private static (FixStatus, string?) Verify(ProjectModel project, CheckOptions options, HeadroomConfig config, Dictionary<string, string?> texts, Dictionary<string, int> baseline)
+    {
+        var files = project.Repository.EnumerateFiles(string.Empty)
+            .Select(path => KeyValuePair.Create(path, texts.TryGetValue(path, out string? t) && t is not null ? t : project.Repository.ReadText(path) ?? string.Empty))
+            .Concat(texts.Where(t => t.Value is not null && !project.Repository.FileExists(t.Key)).Select(t => KeyValuePair.Create(t.Key, t.Value!)));
+        ProjectModel trial = ProjectModel.FromFiles(files, project.Root);
+        CheckResult after;
+        try
+        {
+            after = CheckRunner.Run(trial, options, config);
+        }
+        catch (InputException ex)
+        {
+            return (FixStatus.BreaksParsing, ex.Message);
+        }
+
+        Dictionary<string, int> now = Signatures(after.Findings);
+        foreach ((string signature, int count) in now)
+        {
+            if (count > baseline.GetValueOrDefault(signature))
+            {
+                return (FixStatus.BringsNewFinding, "the fixed text would have a new finding: " + signature);
+            }
+        }
+
+        return (FixStatus.Applied, null);
+    }
+
+    /// <summary>Findings counted by rule, path and message: positions move when text is inserted, these do not.</summary>
+    private static Dictionary<string, int> Signatures(IEnumerable<Finding> findings)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Finding f in findings)
+        {
+            string key = $"{f.Rule.Id} {f.Path}: {f.Message}";
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return counts;
+    }
+}

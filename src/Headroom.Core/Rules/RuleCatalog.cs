@@ -1,0 +1,30 @@
+using Headroom.Rules.Dockerfile;
+
+namespace Headroom.Rules;
+
+/// <summary>Every rule Headroom has, in ID order. A new rule is one class in its own file plus one line here.</summary>
+public static class RuleCatalog
+{
+    private static readonly Lazy<IReadOnlyList<IRule>> Rules = new(() =>
+    [
+        .. new IRule[]
+        {
+            new AptRecommendsRule(),
+        }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
+    ]);
+
+    public static IReadOnlyList<IRule> All => Rules.Value;
+
+    /// <summary>The rule with this ID or slug (case-insensitive), or null.</summary>
+    public static IRule? Find(string idOrSlug)
+    {
+        ArgumentNullException.ThrowIfNull(idOrSlug);
+        string key = idOrSlug.Trim();
+        return All.FirstOrDefault(r =>
+            r.Descriptor.Id.Equals(key, StringComparison.OrdinalIgnoreCase)
+            || r.Descriptor.Slug.Equals(key, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The ID for an ID or slug, or null when no rule has it (for configuration files).</summary>
+    public static string? ResolveId(string idOrSlug) => Find(idOrSlug)?.Descriptor.Id;
+}
