@@ -15,8 +15,21 @@ namespace Headroom.Net;
 /// <param name="Body">The body.</param>
 public sealed record HttpCacheEntry(string Url, string? ContentType, string? ETag, string? LastModified, DateTimeOffset StoredAt, TimeSpan? MaxAge, byte[] Body)
 {
-    /// <summary>Still fresh at <paramref name="now"/> by its <c>max-age</c>, so it can be used without asking the server.</summary>
-    public bool IsFresh(DateTimeOffset now) => MaxAge is TimeSpan age && now - StoredAt < age;
+    /// <summary>The media type that marks a remembered "not found" (404, 410, anonymous 403) answer.</summary>
+    public const string NotFoundType = "application/x-headroom-not-found";
+
+    /// <summary>This entry remembers that the server had no such document.</summary>
+    public bool IsNotFound => ContentType == NotFoundType;
+
+    /// <summary>
+    /// Still fresh at <paramref name="now"/> by its <c>max-age</c>, or by <paramref name="minFreshness"/>
+    /// when that is longer, so it can be used without asking the server.
+    /// </summary>
+    public bool IsFresh(DateTimeOffset now, TimeSpan minFreshness)
+    {
+        TimeSpan age = MaxAge is TimeSpan maxAge && maxAge > minFreshness ? maxAge : minFreshness;
+        return now - StoredAt < age;
+    }
 }
 
 /// <summary>

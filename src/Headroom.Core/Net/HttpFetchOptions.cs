@@ -12,6 +12,14 @@ public sealed class HttpFetchOptions
     /// <summary>Only the disk cache is read (<c>--offline</c>): a document that is not cached is an error.</summary>
     public bool Offline { get; init; }
 
+    /// <summary>
+    /// How long a cached answer is used without asking the server when the server gave no longer
+    /// <c>Cache-Control: max-age</c>. The default is PyPI's own <c>max-age=600</c> for its simple pages
+    /// (so a warm prediction asks nothing); indexes that send no <c>Cache-Control</c>, such as static S3
+    /// pages, get the same. Zero: revalidate every time (with <c>If-None-Match</c>/<c>If-Modified-Since</c>).
+    /// </summary>
+    public TimeSpan MinFreshness { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How many requests may be in flight at once.</summary>
     public int MaxConcurrency { get; init; } = 8;
 

@@ -115,11 +115,16 @@ public sealed class HttpFetcher : IDisposable
         {
             return cached is null
                 ? throw new InputException($"{subject}: not in the cache ({Cache?.Directory ?? "no cache folder"}) and the network is off (--offline)")
-                : Parse(parse, FromEntry(cached, null), subject);
+                : cached.IsNotFound ? null : Parse(parse, FromEntry(cached, null), subject);
         }
 
-        if (cached is not null && cached.IsFresh(_clock()))
+        if (cached is not null && cached.IsFresh(_clock(), Options.MinFreshness))
         {
+            if (cached.IsNotFound)
+            {
+                return null;
+            }
+
             try
             {
                 return Parse(parse, FromEntry(cached, null), subject);
@@ -128,6 +133,11 @@ public sealed class HttpFetcher : IDisposable
             {
                 cached = null;
             }
+        }
+
+        if (cached is { IsNotFound: true })
+        {
+            cached = null;
         }
 
         Exchange exchange;
@@ -172,6 +182,8 @@ public sealed class HttpFetcher : IDisposable
 
         if (exchange.Status is HttpStatusCode.NotFound or HttpStatusCode.Gone || (exchange.Status == HttpStatusCode.Forbidden && !exchange.SentCredentials))
         {
+            // Remembered, so that an offline or fresh run knows the index lacks it without asking.
+            Cache?.Write(key, new HttpCacheEntry(Redact(exchange.FinalUrl), HttpCacheEntry.NotFoundType, null, null, _clock(), exchange.MaxAge, []));
             return null;
         }
 

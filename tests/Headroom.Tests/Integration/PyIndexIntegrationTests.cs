@@ -36,6 +36,7 @@ public sealed class PyIndexIntegrationTests(IntegrationFixture fixture) : IClass
     private HttpFetcher Fetcher(int retries = 2, TimeSpan? timeout = null) => new(new HttpFetchOptions
     {
         CacheDirectory = _cache,
+        MinFreshness = TimeSpan.Zero,
         MaxRetries = retries,
         RetryDelay = TimeSpan.FromMilliseconds(10),
         MaxRetryDelay = TimeSpan.FromMilliseconds(100),

@@ -19,10 +19,11 @@ public sealed class HttpFetcherTests : IDisposable
         }
     }
 
-    internal HttpFetcher Fetcher(int retries = 2, TimeSpan? timeout = null, string? netrc = null, bool offline = false) => new(
+    internal HttpFetcher Fetcher(int retries = 2, TimeSpan? timeout = null, string? netrc = null, bool offline = false, TimeSpan? minFreshness = null) => new(
         new HttpFetchOptions
         {
             CacheDirectory = _cache,
+            MinFreshness = minFreshness ?? TimeSpan.Zero,
             MaxRetries = retries,
             RetryDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(20),
@@ -78,6 +79,35 @@ public sealed class HttpFetcherTests : IDisposable
         Fetched<string>? again = await GetText(fetcher);
         Assert.True(again!.Document.FromCache);
         Assert.Equal(1, _server.Count(Page));
+    }
+
+    [Fact]
+    public async Task Within_the_minimum_freshness_nothing_is_asked()
+    {
+        _server.Add(Page, "<html>v1</html>", "text/html");
+        using HttpFetcher fetcher = Fetcher(minFreshness: TimeSpan.FromMinutes(10));
+        await GetText(fetcher);
+        _server.Add(Page, "<html>v2</html>", "text/html");
+        Assert.Equal("<html>v1</html>", (await GetText(fetcher))!.Value);
+        Assert.Equal(1, _server.Count(Page));
+    }
+
+    [Fact]
+    public async Task Missing_documents_are_remembered_for_offline_runs()
+    {
+        using (HttpFetcher online = Fetcher())
+        {
+            Assert.Null(await GetText(online));
+        }
+
+        using HttpFetcher offline = Fetcher(offline: true);
+        Assert.Null(await GetText(offline));
+        Assert.Equal(1, _server.Count(Page));
+
+        // Online, an old "not found" is asked again: the project may have appeared.
+        _server.Add(Page, "<html>new</html>", "text/html");
+        using HttpFetcher again = Fetcher();
+        Assert.Equal("<html>new</html>", (await GetText(again))!.Value);
     }
 
     [Fact]
