@@ -1,7 +1,8 @@
 # Shared helpers for the integration scripts. Sourced, not run.
 # Everything lives under IT_DIR (HEADROOM_IT_DIR, default ${XDG_CACHE_HOME:-$HOME/.cache}/headroom-it):
 #   rootfs/ (debootstrap cache), storage/ (buildah's image store), images/ (exported archives),
-#   registry/ (registry storage and configs), podman/ (podman's store and socket), env, times.log
+#   registry/ (registry storage and configs), podman/ (podman's store and socket), pyindex/ (wheels,
+#   server), env, times.log
 set -euo pipefail
 
 IT_SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

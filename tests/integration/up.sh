@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Brings up everything the integration tests use, then prints the environment they read.
+# Brings up everything the integration tests use (images, registries, podman, the loopback
+# package index), then prints the environment they read.
 # The tests read IT_DIR/env themselves (IT_DIR: HEADROOM_IT_DIR, default
 # ${XDG_CACHE_HOME:-$HOME/.cache}/headroom-it), so nothing needs exporting; `eval "$(up.sh)"`
 # exports the same variables into a shell. Needs root (debootstrap, buildah, podman).
@@ -15,6 +16,7 @@ bash "$IT_SCRIPTS/setup-base.sh" >&2 9>&-
 bash "$IT_SCRIPTS/build-images.sh" >&2 9>&-
 bash "$IT_SCRIPTS/start-registry.sh" >&2 9>&-
 bash "$IT_SCRIPTS/start-podman.sh" >&2 9>&-
+bash "$IT_SCRIPTS/start-pyindex.sh" >&2 9>&-
 env_set HEADROOM_IT_DIR "$IT_DIR"
 log "up: $(($(date +%s) - t0))s in all; environment in $IT_ENV_FILE"
 while IFS='=' read -r key value; do

@@ -120,6 +120,29 @@ public sealed class IntegrationEnvironment
         return (socket, Require("HEADROOM_IT_PODMAN_IMAGE", "podman image"));
     }
 
+    /// <summary>
+    /// The loopback package index (tests/integration/pyindex/serve.py): its base URL (indexes under
+    /// <c>/pypi/</c>, <c>/cpu/</c>, <c>/plain/</c>, <c>/norange/</c>) and the folder of the wheels it serves.
+    /// </summary>
+    public (Uri Url, string Wheels) RequirePyIndex()
+    {
+        string url = Require("HEADROOM_IT_PYINDEX", "loopback package index");
+        string wheels = Require("HEADROOM_IT_PYINDEX_DIR", "package index folder");
+        if (!Uri.TryCreate(url.TrimEnd('/') + "/", UriKind.Absolute, out Uri? uri))
+        {
+            Unavailable($"HEADROOM_IT_PYINDEX={url} is not a URL");
+            return (new Uri("http://127.0.0.1/"), wheels);
+        }
+
+        RequireListening("HEADROOM_IT_PYINDEX", "loopback package index", $"{uri.Host}:{uri.Port}");
+        if (!File.Exists(Path.Combine(wheels, "indexes.json")))
+        {
+            Unavailable($"the package index folder {wheels} has no indexes.json; {Hint}");
+        }
+
+        return (uri, wheels);
+    }
+
     /// <summary>The full path of a program on PATH.</summary>
     public static string RequireTool(string program)
     {
@@ -136,9 +159,9 @@ public sealed class IntegrationEnvironment
         return program;
     }
 
-    private string RequireListening(string key, string what)
+    private string RequireListening(string key, string what, string? hostPort = null)
     {
-        string address = Require(key, what);
+        string address = hostPort ?? Require(key, what);
         int colon = address.LastIndexOf(':');
         if (colon < 0 || !int.TryParse(address.AsSpan(colon + 1), out int port))
         {

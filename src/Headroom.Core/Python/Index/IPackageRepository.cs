@@ -17,4 +17,10 @@ public interface IPackageRepository
 
     /// <summary>The bytes the wheel occupies once installed (the sum of its zip central directory's uncompressed sizes); null when unknown.</summary>
     Task<long?> GetInstalledSizeAsync(DistributionFile file, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The file's download size in bytes: the listing's (PEP 700), else what the implementation can find out
+    /// (PyPI's JSON API, a HEAD request); null when unknown. The default is the listing's.
+    /// </summary>
+    Task<long?> GetDownloadSizeAsync(DistributionFile file, CancellationToken cancellationToken) => Task.FromResult(file?.Size);
 }
