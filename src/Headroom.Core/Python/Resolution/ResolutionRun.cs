@@ -719,7 +719,7 @@ internal sealed class ResolutionRun
                 .ToList();
         }
 
-        Dictionary<string, IReadOnlyList<RequirementOrigin>> chains = Chains(edges);
+        Dictionary<string, IReadOnlyList<RequirementOrigin>> chains = RequirementChains.Shortest(edges);
         var packages = new List<ResolvedPackage>();
         var chosen = new Dictionary<string, PythonVersion>(StringComparer.Ordinal);
         foreach (IGrouping<string, string> group in byName)
@@ -763,37 +763,5 @@ internal sealed class ResolutionRun
         }
 
         return false;
-    }
-
-    /// <summary>The shortest chain of requirements from a root requirement to each package (breadth first, ties by name).</summary>
-    private static Dictionary<string, IReadOnlyList<RequirementOrigin>> Chains(Dictionary<string, List<RequirementOrigin>> edges)
-    {
-        var chains = new Dictionary<string, IReadOnlyList<RequirementOrigin>>(StringComparer.Ordinal);
-        var queue = new Queue<string>();
-        foreach ((string name, List<RequirementOrigin> list) in edges.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            if (list.FirstOrDefault(o => o.IsRoot) is { } root)
-            {
-                chains[name] = [root];
-                queue.Enqueue(name);
-            }
-        }
-
-        while (queue.Count > 0)
-        {
-            string parent = queue.Dequeue();
-            foreach ((string name, List<RequirementOrigin> list) in edges.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                if (chains.ContainsKey(name) || list.FirstOrDefault(o => o.ParentName == parent) is not { } edge)
-                {
-                    continue;
-                }
-
-                chains[name] = [.. chains[parent], edge];
-                queue.Enqueue(name);
-            }
-        }
-
-        return chains;
     }
 }
