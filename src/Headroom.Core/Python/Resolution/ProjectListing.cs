@@ -104,8 +104,8 @@ internal sealed class ProjectListing
         }
         else if (incompatible.Count > 0)
         {
-            string pythons = string.Join(", ", incompatible.SelectMany(w => w.PythonTags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-            string platforms = string.Join(", ", incompatible.SelectMany(w => w.PlatformTags).Select(PlatformFamily).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            string pythons = Summary(incompatible.SelectMany(w => w.PythonTags));
+            string platforms = Summary(incompatible.SelectMany(w => w.PlatformTags).Select(PlatformFamily));
             rejection = new RejectedCandidate(name, version, RejectionKind.NoCompatibleWheel, $"no wheel for {target}; its wheels are for {pythons} on {platforms}", incompatible[0].Filename);
         }
         else
@@ -124,6 +124,13 @@ internal sealed class ProjectListing
         platform.StartsWith("macosx", StringComparison.Ordinal) ? "macosx"
         : platform.StartsWith("win", StringComparison.Ordinal) ? "windows"
         : platform;
+
+    /// <summary>The distinct values, sorted, at most eight of them.</summary>
+    private static string Summary(IEnumerable<string> values)
+    {
+        string[] distinct = [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return string.Join(", ", distinct.Take(8)) + (distinct.Length > 8 ? $" and {distinct.Length - 8} more" : string.Empty);
+    }
 
     private static bool IsSdist(string filename) =>
         filename.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase)

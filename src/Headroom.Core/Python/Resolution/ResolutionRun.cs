@@ -593,9 +593,16 @@ internal sealed class ResolutionRun
     {
         var names = _backtrackedNames.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(8).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+        {
+            // No conflict yet: name what was still open.
+            names = [.. State.Criteria.Where(c => !IsCurrentPinSatisfying(c.Key, c.Value)).Select(c => c.Value.Information[0].Need.Name)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(8)];
+        }
+
         string last = State.BacktrackCauses.Count > 0 ? $"; the last conflict: {Explain(State.BacktrackCauses)}" : string.Empty;
         string message = $"gave up resolving the Python requirements for {_target} after {_options.MaxRounds} rounds "
-            + $"({_backtracks} backtracks) over {(names.Count == 0 ? "no conflict" : string.Join(", ", names))}{last}";
+            + $"({_backtracks} backtracks) over {string.Join(", ", names)}{last}";
         return new ResolutionException(message, names, RejectionsOf(names, chosen: null), tooDeep: true);
     }
 

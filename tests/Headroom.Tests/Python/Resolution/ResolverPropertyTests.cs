@@ -23,11 +23,16 @@ public sealed class ResolverPropertyTests
     public void Every_resolution_satisfies_all_its_requirements_or_fails_cleanly()
     {
         Gen<(int Seed, int Packages)> universes = Gen.Choose(0, int.MaxValue).Zip(Gen.Choose(2, 9));
-        Prop.ForAll(universes.ToArbitrary(), u => IsSoundOrFailsCleanly(u.Seed, u.Packages))
+        int[] outcomes = new int[2];
+        Prop.ForAll(universes.ToArbitrary(), u => IsSoundOrFailsCleanly(u.Seed, u.Packages, outcomes))
             .Check(Config.QuickThrowOnFailure.WithMaxTest(400));
+
+        // The universes must exercise both outcomes, or the property says little.
+        Assert.True(outcomes[0] >= 40, $"only {outcomes[0]} of 400 random cases resolved");
+        Assert.True(outcomes[1] >= 10, $"only {outcomes[1]} of 400 random cases failed");
     }
 
-    private static bool IsSoundOrFailsCleanly(int seed, int packageCount)
+    private static bool IsSoundOrFailsCleanly(int seed, int packageCount, int[] outcomes)
     {
         (string listing, string[] request) = Universe(seed, packageCount);
         var repo = new InMemoryPackageRepository(listing);
@@ -40,6 +45,8 @@ public sealed class ResolverPropertyTests
             {
                 throw new InvalidOperationException($"seed {seed}/{packageCount}: {string.Join("; ", problems)}\n{listing}\n{string.Join("\n", request)}");
             }
+
+            Interlocked.Increment(ref outcomes[0]);
         }
         catch (ResolutionException e)
         {
@@ -48,6 +55,8 @@ public sealed class ResolverPropertyTests
             {
                 throw new InvalidOperationException($"seed {seed}/{packageCount}: unclear failure '{e.Message}'");
             }
+
+            Interlocked.Increment(ref outcomes[1]);
         }
 
         return true;

@@ -137,4 +137,17 @@ public sealed class ResolverTorchTests
         Assert.Null(result.Find("opt-einsum"));
         Assert.Contains(result.Notes, n => n == "torch 2.5.1+cpu does not provide the extra 'opt-einsum'");
     }
+
+    [Fact]
+    public async Task A_resolution_failure_is_a_one_line_error_and_exit_2_in_the_cli()
+    {
+        var repo = new InMemoryPackageRepository(TorchFixtures.PyPi);
+        ResolutionException e = await FailAsync(repo, Cp312, null, "torch==2.6.0", "torchvision==0.20.1");
+        var stderr = new StringWriter();
+
+        int code = Headroom.Cli.CliApp.ReportFailure(e, stderr, debug: false);
+
+        Assert.Equal(Headroom.Cli.ExitCodes.CannotRun, code);
+        Assert.Equal($"headroom: error: {e.Message}{Environment.NewLine}", stderr.ToString());
+    }
 }
