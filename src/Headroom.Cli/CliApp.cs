@@ -48,6 +48,7 @@ internal static class CliApp
         {
             CliException => ex.Message,
             InputException => ex.Message,
+            Headroom.Python.Resolution.ResolutionException => ex.Message,
             FileNotFoundException fnf => $"{fnf.FileName ?? "file"}: no such file",
             DirectoryNotFoundException => ex.Message,
             UnauthorizedAccessException => ex.Message,
