@@ -77,7 +77,7 @@ internal static class CliApp
         root.Subcommands.Add(PlannedCommands.Predict(context));
         root.Subcommands.Add(ImageCommand.Create(context));
         root.Subcommands.Add(PlannedCommands.Diff(context));
-        root.Subcommands.Add(PlannedCommands.Rules(context));
+        root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(DockerfileCommand.Create(context));
         return root;
     }

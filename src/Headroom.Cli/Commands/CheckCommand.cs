@@ -13,7 +13,7 @@ namespace Headroom.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown"];
 
     public static Command Create(CommandContext context)
     {
@@ -41,6 +41,15 @@ internal static class CheckCommand
                 {
                     case "json":
                         FindingsJsonWriter.Write(writer, result);
+                        break;
+                    case "sarif":
+                        SarifWriter.Write(writer, result, RuleCatalog.All.Select(r => r.Descriptor), ToolVersion.Current);
+                        break;
+                    case "github":
+                        GitHubAnnotationsWriter.Write(writer, result);
+                        break;
+                    case "markdown":
+                        FindingsMarkdownWriter.Write(writer, result);
                         break;
                     default:
                         FindingsTextWriter.Write(writer, result, readSource);

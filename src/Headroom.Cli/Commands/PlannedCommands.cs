@@ -14,9 +14,6 @@ internal static class PlannedCommands
     public static Command Diff(CommandContext context) =>
         Planned(context, "diff", "Impact of a change: two images or two predictions.", "BEFORE AFTER", 7);
 
-    public static Command Rules(CommandContext context) =>
-        Planned(context, "rules", "List the rules, or explain one.", "ID", 5);
-
     private static Command Planned(CommandContext context, string name, string description, string argName, int issue)
     {
         var args = new Argument<string[]>(argName) { Arity = ArgumentArity.ZeroOrMore };
