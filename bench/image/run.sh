@@ -16,10 +16,15 @@ if [ ! -f "$img/summary.json" ]; then
   /usr/bin/time -f "generated in %e s" python3 "$here/generate.py" "$img" "$scale" >/dev/null
 fi
 dotnet publish "$repo/src/Headroom.Cli" -c Release -o "$work/bin" >/dev/null
-echo "image: $(cat "$img/summary.json" | python3 -c 'import json,sys; s=json.load(sys.stdin); print(f"{s[\"bytes\"]:,} file bytes in {s[\"files\"]:,} files; gzip {s[\"gzipBytes\"]:,} B, zstd {s[\"zstdBytes\"]:,} B")')"
+python3 - "$img/summary.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+print(f"image: {s['bytes']:,} file bytes in {s['files']:,} files; gzip layers {s['gzipBytes']:,} B, zstd layers {s['zstdBytes']:,} B")
+PY
 cat "$img/image.docker.tar" "$img/image.oci.tar" >/dev/null  # warm the page cache for every case
 echo "before: $(uptime)"
-python3 "$repo/bench/measure.py" --runs "$runs" --warmup 1 --json "$work/result.json" \
+# Interleaved rounds: on a shared machine every case meets the same changes in load.
+python3 "$repo/bench/measure.py" --runs "$runs" --warmup 1 --interleave --json "$work/result.json" \
   "gnu-gzip=bash $here/baseline.sh $img/image.docker.tar $img/docker.layers gzip" \
   "hr-docker=$work/bin/headroom image docker-archive:$img/image.docker.tar --format json" \
   "gnu-zstd=bash $here/baseline.sh $img/image.oci.tar $img/oci.layers zstd" \
