@@ -3,8 +3,10 @@
 kernel's rusage of each child (os.wait4): no extra tools needed. CPU time is reported next to wall
 time because it stays meaningful on a machine that is busy with other work.
 
-usage: measure.py --runs N --json OUT NAME=COMMAND [NAME=COMMAND ...]
-Each COMMAND runs through /bin/sh with stdout and stderr sent to /dev/null.
+usage: measure.py --runs N [--interleave] --json OUT NAME=COMMAND [NAME=COMMAND ...]
+Each COMMAND runs through /bin/sh with stdout and stderr sent to /dev/null. --interleave runs the
+cases in rounds (A B C, A B C, ...) instead of all runs of A first, so that on a shared machine
+every case meets the same changes in load.
 """
 import argparse
 import json
@@ -28,23 +30,35 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--interleave", action="store_true")
     parser.add_argument("--json", required=True)
     parser.add_argument("cases", nargs="+")
     args = parser.parse_args()
     results = {}
-    for case in args.cases:
-        name, command = case.split("=", 1)
+    cases = [case.split("=", 1) for case in args.cases]
+    runs = {name: [] for name, _ in cases}
+    if args.interleave:
         for _ in range(args.warmup):
-            run_once(command)
-        runs = [run_once(command) for _ in range(args.runs)]
+            for _, command in cases:
+                run_once(command)
+        for _ in range(args.runs):
+            for name, command in cases:
+                runs[name].append(run_once(command))
+    else:
+        for name, command in cases:
+            for _ in range(args.warmup):
+                run_once(command)
+            runs[name] = [run_once(command) for _ in range(args.runs)]
+    for name, command in cases:
+        r = runs[name]
         results[name] = {
             "command": command,
-            "runs": runs,
-            "wallMin": min(r["wall"] for r in runs),
-            "wallMedian": statistics.median(r["wall"] for r in runs),
-            "cpuMin": min(r["cpu"] for r in runs),
-            "cpuMedian": statistics.median(r["cpu"] for r in runs),
-            "maxrssKiB": max(r["maxrssKiB"] for r in runs),
+            "runs": r,
+            "wallMin": min(x["wall"] for x in r),
+            "wallMedian": statistics.median(x["wall"] for x in r),
+            "cpuMin": min(x["cpu"] for x in r),
+            "cpuMedian": statistics.median(x["cpu"] for x in r),
+            "maxrssKiB": max(x["maxrssKiB"] for x in r),
         }
         r = results[name]
         print(f"{name:12} wall min {r['wallMin']*1000:8.1f} ms  median {r['wallMedian']*1000:8.1f} ms   "

@@ -13,11 +13,14 @@ internal static class CliApp
         Recursive = true,
     };
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CliHost.ForProcess(stderr));
+
+    /// <summary>Runs with the given process facts (standard input, terminal, CI, clock).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost host)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool debug = args.Contains("--debug", StringComparer.Ordinal);
-        var context = new CommandContext(stdout, stderr, debug);
+        var context = new CommandContext(stdout, stderr, debug) { Host = host };
         RootCommand root = BuildRoot(context);
 
         ParseResult parse = root.Parse(args);

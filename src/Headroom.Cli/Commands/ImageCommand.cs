@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using Headroom.Images;
 using Headroom.IO;
-using Headroom.Text;
 
 namespace Headroom.Cli.Commands;
 
@@ -71,8 +70,8 @@ internal static class ImageCommand
             settings.Verify |= parse.GetValue(verify);
 
             ImageReport report;
-            using (IImageSource image = ImageSources.Open(parse.GetValue(source)!, Console.OpenStandardInput, out string? reference))
-            using (var progress = Progress.Start(context, image.DisplayName))
+            using (IImageSource image = ImageSources.Open(parse.GetValue(source)!, context.Host.OpenStandardInput, out string? reference))
+            using (ProgressLine? progress = ProgressLine.Start(context.Host, context.Error, image.DisplayName))
             {
                 var analysis = new ImageAnalysisOptions
                 {
@@ -81,6 +80,7 @@ internal static class ImageCommand
                     Hash = settings.Hash,
                     Limits = settings.Limits,
                     OnStoredBytes = progress is null ? null : progress.Add,
+                    OnStoredTotal = progress is null ? null : progress.SetTotal,
                 };
                 report = ImageAnalyzer.Analyze(image, analysis);
             }
@@ -121,49 +121,5 @@ internal static class ImageCommand
             return report.GatesPassed ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
-    }
-
-    /// <summary>A progress line on stderr, only when stderr is the console and a terminal, and only
-    /// once reading has taken more than two seconds (a large input).</summary>
-    private sealed class Progress : IDisposable
-    {
-        private readonly TextWriter _error;
-        private readonly string _name;
-        private readonly Timer _timer;
-        private long _bytes;
-        private bool _shown;
-
-        private Progress(TextWriter error, string name)
-        {
-            _error = error;
-            _name = name;
-            _timer = new Timer(_ => Show(), null, TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(500));
-        }
-
-        public static Progress? Start(CommandContext context, string name) =>
-            ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected ? new Progress(context.Error, name) : null;
-
-        public void Add(long n) => Interlocked.Add(ref _bytes, n);
-
-        public void Dispose()
-        {
-            _timer.Dispose();
-            lock (_timer)
-            {
-                if (_shown)
-                {
-                    _error.Write("\r\u001b[K");
-                }
-            }
-        }
-
-        private void Show()
-        {
-            lock (_timer)
-            {
-                _shown = true;
-                _error.Write($"\rheadroom: reading {_name}: {ByteSize.Format(Interlocked.Read(ref _bytes))}\u001b[K");
-            }
-        }
     }
 }

@@ -46,7 +46,8 @@ public static class BlobStreams
 
     /// <summary>
     /// Opens the decompressed tar stream of a blob. A seekable blob is sniffed and rewound, so an
-    /// uncompressed tar stays seekable (file data is then skipped without being read).
+    /// uncompressed tar stays seekable (file data is then skipped without being read). zstd is
+    /// decoded by the system's libzstd when it loads (<see cref="NativeZstdStream"/>), else by ZstdSharp.
     /// </summary>
     public static Stream OpenDecoded(Stream blob, out LayerCompression compression)
     {
@@ -68,6 +69,7 @@ public static class BlobStreams
         return compression switch
         {
             LayerCompression.Gzip => new GZipStream(raw, CompressionMode.Decompress, leaveOpen: false),
+            LayerCompression.Zstd when NativeZstdStream.IsAvailable => new NativeZstdStream(raw),
             LayerCompression.Zstd => new ZstdSharp.DecompressionStream(raw, 128 * 1024, checkEndOfStream: true, leaveOpen: false),
             _ => raw,
         };

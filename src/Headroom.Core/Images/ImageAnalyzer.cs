@@ -19,6 +19,12 @@ public sealed record ImageAnalysisOptions
 
     /// <summary>Called with the number of stored bytes read, from any thread (for a progress line).</summary>
     public Action<long>? OnStoredBytes { get; init; }
+
+    /// <summary>
+    /// Called once with the stored size of all the layer blobs to read, when the source tells it
+    /// before reading (archives, layouts, registries); never for one-pass streams.
+    /// </summary>
+    public Action<long>? OnStoredTotal { get; init; }
 }
 
 /// <summary>
@@ -46,6 +52,7 @@ public static class ImageAnalyzer
         {
             case IRandomAccessImageSource random:
                 image = random.Resolve(options.Selector, cancellationToken);
+                ReportStoredTotal(image, options.OnStoredTotal);
                 scans = ScanAll(random, image, settings, cancellationToken);
                 break;
             case IStreamingImageSource streaming:
@@ -96,6 +103,15 @@ public static class ImageAnalyzer
         }
 
         return Build(source.DisplayName, image, scans, options);
+    }
+
+    private static void ReportStoredTotal(ResolvedImage image, Action<long>? report)
+    {
+        var blobs = image.Layers.Where(l => !l.IsEmptyDescriptor).DistinctBy(l => l.BlobKey).ToList();
+        if (report is not null && blobs.All(l => l.Size is not null))
+        {
+            report(blobs.Sum(l => l.Size!.Value));
+        }
     }
 
     /// <summary><c>image.tar: layer 3 (sha256:ab12…)</c>.</summary>

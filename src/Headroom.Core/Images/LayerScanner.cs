@@ -248,6 +248,11 @@ internal static class LayerScanner
             return 16 << 20;
         }
 
+        if (PackageAttribution.IsStatusD(path))
+        {
+            return 16 << 20;
+        }
+
         if (path.EndsWith("/package.json", StringComparison.Ordinal) && IsNpmPackageRoot(path))
         {
             return 1 << 20;

@@ -7,7 +7,8 @@ namespace Headroom.Images;
 /// <summary>
 /// Finds installed packages from the metadata files buffered during the pass, and sums the final
 /// sizes of the files each one lists: pip (<c>*.dist-info/RECORD</c>), dpkg
-/// (<c>/var/lib/dpkg/status</c> + <c>info/*.list</c>), apk (<c>/lib/apk/db/installed</c>), npm
+/// (<c>/var/lib/dpkg/status</c> + <c>info/*.list</c>; distroless images: one stanza per file in
+/// <c>/var/lib/dpkg/status.d/</c>, files from its <c>.md5sums</c>, else <c>Installed-Size</c>), apk (<c>/lib/apk/db/installed</c>), npm
 /// (<c>node_modules/**/package.json</c>: the package folder without nested node_modules) and conda
 /// (<c>conda-meta/*.json</c> "files"). A package's layer is the layer that wrote its visible
 /// metadata file (apk: the lowest layer holding one of its files).
@@ -17,12 +18,15 @@ internal static class PackageAttribution
     public static List<PackageUsage> Find(FileTree tree, List<FsNode> metadata, HashSet<FsNode> cudaFiles)
     {
         var result = new List<PackageUsage>();
-        Dictionary<string, (string Version, bool Installed)>? dpkgStatus = null;
+        Dictionary<string, DpkgStanza>? dpkgStatus = null;
         FsNode? statusNode = tree.Find("var/lib/dpkg/status");
         if (statusNode?.Content is not null && FileTree.IsVisible(statusNode))
         {
             dpkgStatus = ParseDpkgStatus(statusNode.Content);
         }
+
+        var dpkgListed = new HashSet<string>(StringComparer.Ordinal);
+        var statusD = new List<FsNode>();
 
         foreach (FsNode node in metadata)
         {
@@ -44,7 +48,7 @@ internal static class PackageAttribution
                 string version = string.Empty;
                 if (dpkgStatus is not null)
                 {
-                    if (!dpkgStatus.TryGetValue(package, out (string Version, bool Installed) st) || !st.Installed)
+                    if (!dpkgStatus.TryGetValue(package, out DpkgStanza? st) || st.Installed != true)
                     {
                         continue;
                     }
@@ -54,6 +58,11 @@ internal static class PackageAttribution
 
                 (long bytes, long files, _) = Sum(tree, Lines(node.Content).Select(l => l.TrimStart('/')), null);
                 result.Add(new PackageUsage("dpkg", package, version, bytes, node.Layer, files));
+                dpkgListed.Add(package);
+            }
+            else if (IsStatusD(path))
+            {
+                statusD.Add(node);
             }
             else if (path == "lib/apk/db/installed")
             {
@@ -75,6 +84,11 @@ internal static class PackageAttribution
                     result.Add(conda);
                 }
             }
+        }
+
+        foreach (FsNode node in statusD)
+        {
+            result.AddRange(DistrolessDpkg(tree, node, dpkgListed));
         }
 
         result.Sort(static (a, b) =>
@@ -295,24 +309,81 @@ internal static class PackageAttribution
         return (bytes, seen.Count, minLayer);
     }
 
-    private static Dictionary<string, (string Version, bool Installed)> ParseDpkgStatus(byte[] content)
+    /// <summary>A file directly in <c>var/lib/dpkg/status.d/</c>.</summary>
+    internal static bool IsStatusD(string path) =>
+        path.StartsWith(StatusD, StringComparison.Ordinal) && path.Length > StatusD.Length && path.IndexOf('/', StatusD.Length) < 0;
+
+    private const string StatusD = "var/lib/dpkg/status.d/";
+
+    /// <summary>
+    /// The packages of one <c>status.d/NAME</c> file (Google's distroless images write one per
+    /// package): the files listed by <c>status.d/NAME.md5sums</c> (deb-md5sums(5): an MD5 sum, two
+    /// spaces, the path without its leading slash) when it is there and visible, else the stanza's
+    /// <c>Installed-Size</c> (KiB, deb-control(5)) with a file count of 0. Packages already found
+    /// through <c>info/*.list</c> are not counted twice.
+    /// </summary>
+    private static IEnumerable<PackageUsage> DistrolessDpkg(FileTree tree, FsNode node, HashSet<string> listed)
     {
-        var result = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        if (node.Name.EndsWith(".md5sums", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        FsNode? md5sums = tree.Find(FileTree.PathOf(node)[1..] + ".md5sums");
+        if (md5sums?.Content is null || !FileTree.IsVisible(md5sums))
+        {
+            md5sums = null;
+        }
+
+        foreach ((string package, DpkgStanza stanza) in ParseDpkgStatus(node.Content!))
+        {
+            if (stanza.Installed == false || !listed.Add(package))
+            {
+                continue;
+            }
+
+            if (md5sums is not null)
+            {
+                IEnumerable<string> paths = Lines(md5sums.Content!)
+                    .Select(l => l.IndexOf("  ", StringComparison.Ordinal) is int i and >= 0 ? l[(i + 2)..] : string.Empty)
+                    .Where(p => p.Length > 0);
+                (long bytes, long files, _) = Sum(tree, paths, null);
+                yield return new PackageUsage("dpkg", package, stanza.Version, bytes, node.Layer, files);
+            }
+            else
+            {
+                yield return new PackageUsage("dpkg", package, stanza.Version, stanza.InstalledSizeKiB * 1024, node.Layer, 0);
+            }
+        }
+    }
+
+    /// <summary>A dpkg status stanza: <see cref="Installed"/> is null when it has no Status field (distroless).</summary>
+    private sealed record DpkgStanza(string Version, bool? Installed, long InstalledSizeKiB);
+
+    private static Dictionary<string, DpkgStanza> ParseDpkgStatus(byte[] content)
+    {
+        var result = new Dictionary<string, DpkgStanza>(StringComparer.Ordinal);
         string? package = null;
         string version = string.Empty;
-        bool installed = false;
+        bool? installed = null;
+        long size = 0;
         foreach (string line in Lines(content).Append(string.Empty))
         {
             if (line.Length == 0)
             {
                 if (package is not null)
                 {
-                    result[package] = (version, installed);
+                    result[package] = new DpkgStanza(version, installed, size);
                 }
 
                 package = null;
                 version = string.Empty;
-                installed = false;
+                installed = null;
+                size = 0;
+            }
+            else if (line.StartsWith("Installed-Size:", StringComparison.Ordinal))
+            {
+                _ = long.TryParse(line.AsSpan(15).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size);
             }
             else if (line.StartsWith("Package:", StringComparison.Ordinal))
             {

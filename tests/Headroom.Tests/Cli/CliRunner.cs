@@ -12,6 +12,16 @@ internal static class CliRunner
         int code = CliApp.Run(args, stdout, stderr);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (stderr is not a terminal).</summary>
+    public static CliResult RunWithInput(Stream stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var host = new CliHost(() => stdin, ErrorIsTerminal: false, Ci: null, TimeProvider.System);
+        int code = CliApp.Run(args, stdout, stderr, host);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
 }
 
 internal sealed record CliResult(int ExitCode, string Out, string Error);

@@ -91,6 +91,48 @@ public sealed class PackageAndCategoryTests
     }
 
     [Fact]
+    public void Distroless_status_d_uses_md5sums_when_present_else_installed_size()
+    {
+        // Google's distroless images: no /var/lib/dpkg/status, one stanza per file in status.d/
+        // (no Status field), the package's files in status.d/NAME.md5sums when it is there.
+        const string baseFiles = "Package: base-files\nVersion: 12.4+deb12u5\nArchitecture: amd64\nInstalled-Size: 341\n";
+        const string md5 = "0123456789abcdef0123456789abcdef  etc/debian_version\nfedcba9876543210fedcba9876543210  usr/share/doc/base-files/copyright\n"
+            + "00000000000000000000000000000000  usr/share/base-files/gone\n";
+        const string tzdata = "Package: tzdata\nVersion: 2024a-0+deb12u1\nArchitecture: all\nInstalled-Size: 2345\n";
+        const string removed = "Package: old\nStatus: deinstall ok config-files\nVersion: 1\nInstalled-Size: 99\n";
+        ImageReport r = AnalyzeLayers(
+            new FxLayer(
+                [
+                    F("etc/debian_version", 13), F("usr/share/doc/base-files/copyright", 1200), F("usr/share/base-files/gone", 50),
+                    F("var/lib/dpkg/status.d/base-files", baseFiles), F("var/lib/dpkg/status.d/base-files.md5sums", md5),
+                    F("var/lib/dpkg/status.d/old", removed),
+                ]),
+            new FxLayer(
+                [
+                    F("usr/share/zoneinfo/UTC", 114), F("var/lib/dpkg/status.d/tzdata", tzdata),
+                    Wh("usr/share/base-files/gone"), F("var/lib/dpkg/status.d/nested/ignored", tzdata.Replace("tzdata", "nested", StringComparison.Ordinal)),
+                ]));
+
+        Assert.Equal(new PackageUsage("dpkg", "base-files", "12.4+deb12u5", 13 + 1200, 0, 2), Package(r, "dpkg", "base-files"));
+        Assert.Equal(new PackageUsage("dpkg", "tzdata", "2024a-0+deb12u1", 2345 * 1024, 1, 0), Package(r, "dpkg", "tzdata"));
+        Assert.DoesNotContain(r.Packages, p => p.Name is "old" or "nested" || p.Name.EndsWith(".md5sums", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Status_d_does_not_count_a_package_twice_when_info_lists_it()
+    {
+        const string status = "Package: curl\nStatus: install ok installed\nVersion: 7.88.1\n";
+        ImageReport r = AnalyzeLayers(
+            new FxLayer(
+                [
+                    F("usr/bin/curl", 300), F("var/lib/dpkg/status", status), F("var/lib/dpkg/info/curl.list", "/usr/bin/curl\n"),
+                    F("var/lib/dpkg/status.d/curl", "Package: curl\nVersion: 7.88.1\nInstalled-Size: 500\n"),
+                ]));
+
+        Assert.Equal(new PackageUsage("dpkg", "curl", "7.88.1", 300, 0, 1), Package(r, "dpkg", "curl"));
+    }
+
+    [Fact]
     public void Apk_installed_database()
     {
         const string db = "C:Q1abc=\nP:musl\nV:1.2.5-r0\nA:x86_64\nF:lib\nR:ld-musl-x86_64.so.1\nR:libc.musl-x86_64.so.1\n\nP:busybox\nV:1.36.1-r29\nF:bin\nR:busybox\nF:etc\nR:busybox-paths\n\n";
