@@ -5,8 +5,8 @@ using Headroom.Images;
 namespace Headroom.Apt;
 
 /// <summary>
-/// Reads <see cref="AptPackage"/>s from a <c>Packages</c> index or a dpkg <c>status</c> file, plain or
-/// gzip-compressed (detected by its magic bytes), streaming: only one stanza is held at a time.
+/// Reads <see cref="AptPackage"/>s from a <c>Packages</c> index or a dpkg <c>status</c> file, plain,
+/// gzip- or xz-compressed (detected by the magic bytes), streaming: only one stanza is held at a time.
 /// </summary>
 public static class AptPackageReader
 {
@@ -68,27 +68,46 @@ public static class AptPackageReader
 
     private static StreamReader OpenText(Stream stream, string sourceName)
     {
-        var buffered = new BufferedStream(stream, 1 << 16);
         Span<byte> head = stackalloc byte[6];
-        int n = 0;
+        int n;
+        Stream content;
         try
         {
-            // Peek at the magic bytes through the buffer, then rewind within it.
-            n = buffered.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (stream.CanSeek)
+            {
+                long start = stream.Position;
+                n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                stream.Position = start;
+                content = stream;
+            }
+            else
+            {
+                n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                content = new PrefixedStream(head[..n].ToArray(), stream);
+            }
+
+            if (n >= XzMagic.Length && head[..XzMagic.Length].SequenceEqual(XzMagic))
+            {
+                // Debian's -updates and -security suites serve only Packages.xz; the xz reader seeks,
+                // so a stream that cannot is copied (those indexes are a few hundred KB).
+                if (!content.CanSeek)
+                {
+                    var copy = new MemoryStream();
+                    content.CopyTo(copy);
+                    copy.Position = 0;
+                    content = copy;
+                }
+
+                content = new SharpCompress.Compressors.Xz.XZStream(content);
+            }
+            else if (n >= 2 && head[0] == 0x1F && head[1] == 0x8B)
+            {
+                content = new GzipSizeCheckStream(content);
+            }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or SharpCompress.Common.SharpCompressException)
         {
             throw new InputException($"{sourceName}: {e.Message}", e);
-        }
-
-        Stream content = new PrefixedStream(head[..n].ToArray(), buffered);
-        if (n >= 2 && head[0] == 0x1F && head[1] == 0x8B)
-        {
-            content = new GzipSizeCheckStream(content);
-        }
-        else if (n >= XzMagic.Length && head[..XzMagic.Length].SequenceEqual(XzMagic))
-        {
-            throw new InputException($"{sourceName}: xz-compressed; use the Packages.gz or plain Packages file of the same folder");
         }
 
         return new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);

@@ -127,7 +127,7 @@ public sealed class Deb822Reader
         {
             line = _reader.ReadLine();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (Exception e) when (e is IOException or InvalidDataException or SharpCompress.Common.SharpCompressException or EndOfStreamException)
         {
             throw new InputException($"{_sourceName}: line {_line + 1}: {e.Message.ReplaceLineEndings(" ")}", e);
         }
