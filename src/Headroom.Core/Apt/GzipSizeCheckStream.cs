@@ -35,8 +35,7 @@ internal sealed class GzipSizeCheckStream : ReadOnlyStream
         {
             _checked = true;
             _raw.DrainToEnd();
-            uint size = _raw.TailLength >= 8 ? BinaryPrimitives.ReadUInt32LittleEndian(_raw.Tail[4..]) : uint.MaxValue;
-            if (_raw.TailLength < 8 || size != (uint)_produced)
+            if (!_raw.EndsWithSize((uint)_produced))
             {
                 throw new InvalidDataException("truncated or corrupt gzip data (the trailer does not match the uncompressed length)");
             }
@@ -55,14 +54,15 @@ internal sealed class GzipSizeCheckStream : ReadOnlyStream
         base.Dispose(disposing);
     }
 
-    /// <summary>Passes reads through and remembers the last 8 bytes.</summary>
+    /// <summary>
+    /// Passes reads through and remembers the last bytes up to the last non-zero one, and how many zero
+    /// bytes follow it: Ubuntu pads its Packages.gz files with zeros after the gzip member.
+    /// </summary>
     private sealed class TailStream(Stream inner) : ReadOnlyStream
     {
-        private readonly byte[] _tail = new byte[8];
-
-        public int TailLength { get; private set; }
-
-        public ReadOnlySpan<byte> Tail => _tail.AsSpan(0, TailLength);
+        private readonly byte[] _window = new byte[64];
+        private int _windowLength;
+        private long _zerosAfter;
 
         public override int Read(Span<byte> buffer)
         {
@@ -81,6 +81,29 @@ internal sealed class GzipSizeCheckStream : ReadOnlyStream
             }
         }
 
+        /// <summary>
+        /// Whether ISIZE = <paramref name="size"/> (little-endian) closes the data, allowing what mirrors append
+        /// after the last real member: zero padding and an empty gzip member (20 bytes), as Ubuntu's files have.
+        /// </summary>
+        public bool EndsWithSize(uint size)
+        {
+            Span<byte> expected = stackalloc byte[4];
+            BinaryPrimitives.WriteUInt32LittleEndian(expected, size);
+            int zeros = (int)Math.Min(_zerosAfter, 8);
+            Span<byte> tail = stackalloc byte[_windowLength + zeros];
+            _window.AsSpan(0, _windowLength).CopyTo(tail);
+            tail[_windowLength..].Clear();
+            for (int end = tail.Length; end >= 4 && end >= tail.Length - 28; end--)
+            {
+                if (tail[(end - 4)..end].SequenceEqual(expected))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         protected override void Dispose(bool disposing)
         {
             if (disposing)
@@ -93,17 +116,28 @@ internal sealed class GzipSizeCheckStream : ReadOnlyStream
 
         private void Remember(ReadOnlySpan<byte> data)
         {
-            if (data.Length >= 8)
+            int last = data.LastIndexOfAnyExcept((byte)0);
+            if (last < 0)
             {
-                data[^8..].CopyTo(_tail);
-                TailLength = 8;
+                _zerosAfter += data.Length;
                 return;
             }
 
-            int keep = Math.Min(TailLength, 8 - data.Length);
-            _tail.AsSpan(TailLength - keep, keep).CopyTo(_tail);
-            data.CopyTo(_tail.AsSpan(keep));
-            TailLength = keep + data.Length;
+            ReadOnlySpan<byte> kept = data[..(last + 1)];
+            if (kept.Length >= _window.Length)
+            {
+                kept[^_window.Length..].CopyTo(_window);
+                _windowLength = _window.Length;
+            }
+            else
+            {
+                int keep = Math.Min(_windowLength, _window.Length - kept.Length);
+                _window.AsSpan(_windowLength - keep, keep).CopyTo(_window);
+                kept.CopyTo(_window.AsSpan(keep));
+                _windowLength = keep + kept.Length;
+            }
+
+            _zerosAfter = data.Length - last - 1;
         }
     }
 }

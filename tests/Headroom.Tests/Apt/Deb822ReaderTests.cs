@@ -94,6 +94,10 @@ public sealed class Deb822ReaderTests
             zip.Write(Encoding.UTF8.GetBytes(text.ToString()));
         }
 
+        // Ubuntu pads its Packages.gz with zero bytes after the gzip member: still a whole file.
+        byte[] padded = [.. gz.ToArray(), .. new byte[4096]];
+        Assert.Equal(2000, AptPackageReader.Read(new MemoryStream(padded), "Packages.gz").Count());
+
         byte[] truncated = gz.ToArray()[..(int)(gz.Length / 2)];
         InputException e = Assert.Throws<InputException>(() => AptPackageReader.Read(new MemoryStream(truncated), "http://mirror/Packages.gz").ToList());
         Assert.StartsWith("http://mirror/Packages.gz", e.Message, StringComparison.Ordinal);
