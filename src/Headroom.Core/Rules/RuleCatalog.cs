@@ -1,4 +1,6 @@
 using Headroom.Rules.Dockerfile;
+using Headroom.Rules.JavaScript;
+using Headroom.Rules.Python;
 
 namespace Headroom.Rules;
 
@@ -10,6 +12,11 @@ public static class RuleCatalog
         .. new IRule[]
         {
             new AptRecommendsRule(),
+            new NpmLockfileMissingRule(),
+            new ImportMetaEnvTypesRule(),
+            new FormatterLinterConflictRule(),
+            new UnpinnedFormatterRule(),
+            new PythonVersionMismatchRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 

@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using Headroom.Diagnostics;
+using Headroom.Dockerfiles.Build;
+using Headroom.Rules.Models;
+using Headroom.Text;
+using Headroom.Workflows;
+using Headroom.Yaml;
+
+namespace Headroom.Rules.Dockerfile;
+
+/// <summary>
+/// DF011: the Python of a Dockerfile's <c>python:X.Y…</c> base image is not one that CI tests with
+/// (setup-python's <c>python-version</c>, matrices expanded, in the jobs that work on the Dockerfile's folder).
+/// </summary>
+public sealed partial class PythonVersionMismatchRule : IRule
+{
+    public RuleDescriptor Descriptor { get; } = new(
+        "DF011", "python-version-mismatch", DiagnosticSeverity.Warning,
+        "the Python of the base image differs from the Python CI tests with", Fixable: true);
+
+    public void Check(CheckContext context, FindingSink findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        List<CiPython> ci = [.. CiPythons(context)];
+        if (ci.Count == 0)
+        {
+            return;
+        }
+        foreach (DockerfileDocument document in DockerfileDocument.All(context))
+        {
+            if ((document.Build.Target ?? document.Build.Stages.LastOrDefault()) is not { } target)
+            {
+                continue;
+            }
+            BuildStage root = target;
+            while (root.BaseStage is { } parent && parent != root)
+            {
+                root = parent;
+            }
+            if (ImagePython(root.BaseImage) is not { } image)
+            {
+                continue;
+            }
+            List<CiPython> relevant = Relevant(ci, document.Directory);
+            List<string> versions = [.. relevant.Select(p => p.Version).Distinct(StringComparer.Ordinal)];
+            if (versions.Contains(image.Version, StringComparer.Ordinal))
+            {
+                continue;
+            }
+            CiPython first = relevant[0];
+            TextSpan span = ImageSpan(document, root);
+            string ciText = versions.Count == 1 ? $"Python {versions[0]}" : $"Python {string.Join(", ", versions)}";
+            Fix? fix = versions.Count == 1 && LiteralTag(document, root, span, image) is { } tagVersion
+                ? Fix.InFile($"use python:{versions[0]}{image.Suffix} like CI", document.Path, new TextEdit(tagVersion, versions[0]))
+                : null;
+            findings.Report(
+                document.Source,
+                span,
+                $"the image runs Python {image.Version} ({root.BaseImage}) but CI tests with {ciText} (job {first.Job}, {first.Path}:{first.Line}), so code that passes CI is never tested on the image's Python; use the same version in both",
+                root.FromInstruction.Line,
+                fix,
+                related: [.. relevant.Select(p => new RelatedLocation(p.Path, p.Line, p.Column, $"CI tests with Python {p.Version} (job {p.Job})"))]);
+        }
+    }
+
+    /// <summary>The Python major.minor of a <c>python:X.Y…</c> image (Docker Hub's official image), or null.</summary>
+    internal static (string Version, string Suffix)? ImagePython(string image)
+    {
+        string reference = image.Split('@')[0];
+        int slash = reference.LastIndexOf('/');
+        int colon = reference.LastIndexOf(':');
+        if (colon <= slash)
+        {
+            return null;
+        }
+        string repository = reference[..colon];
+        if (repository is not ("python" or "library/python" or "docker.io/library/python" or "docker.io/python" or "index.docker.io/library/python"))
+        {
+            return null;
+        }
+        Match m = TagVersion().Match(reference[(colon + 1)..]);
+        return m.Success ? ($"{m.Groups[1].Value}.{m.Groups[2].Value}", m.Groups[4].Value) : null;
+    }
+
+    /// <summary>The major.minor of a setup-python <c>python-version</c> entry ("3.13", "3.12.1", "3.13-dev"); null for "3.x", PyPy, ranges.</summary>
+    internal static string? CiVersion(string text)
+    {
+        Match m = CiVersionPattern().Match(text.Trim());
+        return m.Success ? $"{m.Groups[1].Value}.{m.Groups[2].Value}" : null;
+    }
+
+    private static List<CiPython> Relevant(List<CiPython> all, string folder)
+    {
+        if (folder.Length == 0)
+        {
+            return all;
+        }
+        var pattern = new Regex($@"(?<![\w./-]){Regex.Escape(folder)}(?![\w.-])", RegexOptions.CultureInvariant);
+        List<CiPython> matching = [.. all.Where(p => p.JobNode.Steps.Any(s => Mentions(s, pattern)))];
+        return matching.Count > 0 ? matching : all;
+    }
+
+    private static bool Mentions(Step step, Regex folder) =>
+        (step.Run?.WorkingDirectory?.Value is { } wd && folder.IsMatch(wd))
+        || (step.Run?.Text is { } text && folder.IsMatch(text))
+        || (step.With?.Entries.Any(e => e.Value is YamlScalar s && folder.IsMatch(s.Value)) ?? false);
+
+    private static IEnumerable<CiPython> CiPythons(CheckContext context)
+    {
+        foreach (WorkflowStep step in WorkflowFiles.StepsUsing(context, "actions/setup-python"))
+        {
+            if (step.Input("python-version") is not { } input)
+            {
+                continue;
+            }
+            Match matrixKey = MatrixReference().Match(input.Value.Trim());
+            if (matrixKey.Success)
+            {
+                if (step.Job.Matrix is not { } matrix)
+                {
+                    continue;
+                }
+                foreach (MatrixCombination combination in matrix.Combinations)
+                {
+                    if (combination[matrixKey.Groups[1].Value] is { IsExpression: false, Text: { } text } value && CiVersion(text) is { } version)
+                    {
+                        yield return new CiPython(version, step.Path, step.Job, value.Node.Start.Line, value.Node.Start.Column);
+                    }
+                }
+                continue;
+            }
+            foreach (string line in input.Value.Split('\n'))
+            {
+                if (CiVersion(line) is { } version)
+                {
+                    yield return new CiPython(version, step.Path, step.Job, input.Start.Line, input.Start.Column);
+                }
+            }
+        }
+    }
+
+    private static TextSpan ImageSpan(DockerfileDocument document, BuildStage stage)
+    {
+        TextSpan from = stage.From.Span;
+        string text = document.Source.ToString(from);
+        int at = stage.BaseName.Length == 0 ? -1 : text.IndexOf(stage.BaseName, StringComparison.Ordinal);
+        return at < 0 ? from : new TextSpan(from.Start + at, stage.BaseName.Length);
+    }
+
+    // The span of the version in the tag as written (python:3.11-slim → "3.11"), when the FROM names the image literally.
+    private static TextSpan? LiteralTag(DockerfileDocument document, BuildStage stage, TextSpan imageSpan, (string Version, string Suffix) image)
+    {
+        string written = document.Source.ToString(imageSpan);
+        if (written != stage.BaseName || written.Contains('$', StringComparison.Ordinal) || written != stage.BaseImage)
+        {
+            return null;
+        }
+        int colon = written.LastIndexOf(':');
+        Match m = TagVersion().Match(written[(colon + 1)..]);
+        return m.Success ? new TextSpan(imageSpan.Start + colon + 1, m.Groups[1].Length + 1 + m.Groups[2].Length + m.Groups[3].Length) : null;
+    }
+
+    private sealed record CiPython(string Version, string Path, Job JobNode, int Line, int Column)
+    {
+        public string Job => JobNode.Id;
+    }
+
+    [GeneratedRegex(@"^(\d+)\.(\d+)((?:\.\d+)?(?:rc\d+|[ab]\d+)?)(.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TagVersion();
+
+    [GeneratedRegex(@"^(?:cpython-?)?(\d+)\.(\d+)(?:\.\d+)?(?:-dev|t|rc\d+|[ab]\d+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CiVersionPattern();
+
+    [GeneratedRegex(@"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MatrixReference();
+}
