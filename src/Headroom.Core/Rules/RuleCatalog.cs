@@ -17,6 +17,7 @@ public static class RuleCatalog
             new FormatterLinterConflictRule(),
             new UnpinnedFormatterRule(),
             new PythonVersionMismatchRule(),
+            new CudaTorchOnCpuBuildRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 
