@@ -10,6 +10,7 @@ public static class RuleCatalog
         .. new IRule[]
         {
             new AptRecommendsRule(),
+            new PipCacheKeptRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 
