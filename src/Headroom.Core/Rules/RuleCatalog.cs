@@ -9,6 +9,7 @@ public static class RuleCatalog
     [
         .. new IRule[]
         {
+            new AptListsKeptRule(),
             new AptRecommendsRule(),
             new PipCacheKeptRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
