@@ -11,6 +11,7 @@ public static class RuleCatalog
         {
             new AptListsKeptRule(),
             new AptRecommendsRule(),
+            new DeleteInLaterLayerRule(),
             new PipCacheKeptRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);

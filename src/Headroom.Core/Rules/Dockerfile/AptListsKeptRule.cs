@@ -44,6 +44,7 @@ public sealed class AptListsKeptRule : IRule
         }
     }
 
-    private static bool RemovedAfter(RunScript script, AptInvocation update) =>
+    /// <summary>True when an <c>rm</c> after <paramref name="update"/> in the same script removes the lists.</summary>
+    internal static bool RemovedAfter(RunScript script, AptInvocation update) =>
         script.Script.InvocationsOf<RemoveInvocation>().Any(rm => rm.Span.Start > update.Span.End && rm.RemovesContentsOf(ListsDirectory));
 }

@@ -22,18 +22,12 @@ public sealed class PipCacheKeptRule : IRule
         foreach (RunInvocation<PipInvocation> run in RunInvocations.Of<PipInvocation>(context))
         {
             PipInvocation pip = run.Invocation;
-            if (pip.Kind is not (PipCommandKind.Install or PipCommandKind.Sync) || pip.NoCacheDir || pip.CacheDisabledByEnvironment)
+            if (!PackageCaches.KeepsCache(pip, run.Script, run.Instruction))
             {
                 continue;
             }
 
             string? directory = PackageCaches.DirectoryOf(pip, run.Instruction);
-            if (PackageCaches.MountOver(run.Instruction, directory, pip.IsUv) is not null
-                || PackageCaches.IsCleanedLater(run.Script, pip, run.Instruction))
-            {
-                continue;
-            }
-
             string flag = pip.IsUv ? "--no-cache" : "--no-cache-dir";
             string variable = pip.IsUv ? "UV_NO_CACHE=1" : "PIP_NO_CACHE_DIR=1";
             string where = directory ?? PackageCaches.DefaultDisplay(pip);

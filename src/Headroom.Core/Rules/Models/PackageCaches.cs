@@ -40,6 +40,17 @@ public static class PackageCaches
         return home is null ? null : home.TrimEnd('/') + "/.cache/" + leaf;
     }
 
+    /// <summary>True when <paramref name="pip"/> installs and its cache reaches the layer (DF004's test).</summary>
+    public static bool KeepsCache(PipInvocation pip, RunScript script, BuildInstruction instruction)
+    {
+        ArgumentNullException.ThrowIfNull(pip);
+        return pip.Kind is PipCommandKind.Install or PipCommandKind.Sync
+            && !pip.NoCacheDir
+            && !pip.CacheDisabledByEnvironment
+            && MountOver(instruction, DirectoryOf(pip, instruction), pip.IsUv) is null
+            && !IsCleanedLater(script, pip, instruction);
+    }
+
     /// <summary>The default cache folder name for display (<c>~/.cache/pip</c>).</summary>
     public static string DefaultDisplay(PipInvocation pip)
     {
