@@ -11,6 +11,7 @@ public static class RuleCatalog
     [
         .. new IRule[]
         {
+            new AptListsKeptRule(),
             new AptRecommendsRule(),
             new NpmLockfileMissingRule(),
             new ImportMetaEnvTypesRule(),
@@ -18,6 +19,8 @@ public static class RuleCatalog
             new UnpinnedFormatterRule(),
             new PythonVersionMismatchRule(),
             new CudaTorchOnCpuBuildRule(),
+            new DeleteInLaterLayerRule(),
+            new PipCacheKeptRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 

@@ -28,6 +28,14 @@ public static class FixPlanner
                 continue;
             }
 
+            // Two rules may offer the same edit (DF005 and DF006 both append the apt-lists removal): apply it once.
+            fix = fix with
+            {
+                Files = [.. fix.Files.Select(f => f with
+                {
+                    Edits = [.. f.Edits.Where(e => !(applied.TryGetValue(f.Path, out List<TextEdit>? done) && done.Contains(e)))],
+                })],
+            };
             if (Conflicts(fix, applied))
             {
                 outcomes.Add(new FixOutcome(finding, FixStatus.Conflicting, "overlaps another fix; run 'headroom fix' again"));
