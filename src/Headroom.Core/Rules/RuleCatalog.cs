@@ -1,4 +1,5 @@
 using Headroom.Rules.Dockerfile;
+using Headroom.Rules.Workflows;
 
 namespace Headroom.Rules;
 
@@ -10,6 +11,7 @@ public static class RuleCatalog
         .. new IRule[]
         {
             new AptRecommendsRule(),
+            new DeprecatedActionRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 
