@@ -12,6 +12,7 @@ public static class RuleCatalog
         {
             new AptRecommendsRule(),
             new DeprecatedActionRule(),
+            new DeprecatedWorkflowCommandRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 
