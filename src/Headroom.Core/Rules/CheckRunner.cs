@@ -77,7 +77,11 @@ public static class CheckRunner
     }
 
     /// <summary>Parses every input up front, so that malformed input is exit 2 whichever rules run.</summary>
-    private static void Validate(CheckContext context) => _ = DockerfileDocument.All(context);
+    private static void Validate(CheckContext context)
+    {
+        _ = DockerfileDocument.All(context);
+        _ = WorkflowDocument.All(context);
+    }
 
     private static ProjectModel ExcludeFiles(ProjectModel project, HeadroomConfig config)
     {

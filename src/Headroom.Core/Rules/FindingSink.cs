@@ -20,7 +20,8 @@ public sealed class FindingSink
     /// <summary>
     /// Reports a finding on <paramref name="span"/> of <paramref name="source"/> (whose <see cref="SourceText.Path"/>
     /// is the path relative to the checked root). <paramref name="anchorLine"/> is the line above which
-    /// an ignore comment suppresses it (default: the span's first line).
+    /// an ignore comment suppresses it (default: the span's first line). <paramref name="severity"/>
+    /// overrides the rule's default for this finding (configuration still applies on top).
     /// </summary>
     public Finding Report(
         SourceText source,
@@ -30,7 +31,8 @@ public sealed class FindingSink
         Fix? fix = null,
         long? bytesAtStake = null,
         bool bytesExact = false,
-        IReadOnlyList<RelatedLocation>? related = null)
+        IReadOnlyList<RelatedLocation>? related = null,
+        DiagnosticSeverity? severity = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(message);
@@ -39,7 +41,7 @@ public sealed class FindingSink
         var finding = new Finding
         {
             Rule = Rule,
-            Severity = Rule.DefaultSeverity,
+            Severity = severity ?? Rule.DefaultSeverity,
             Message = message,
             Path = source.Path ?? "<input>",
             Span = span,

@@ -1,6 +1,7 @@
 using Headroom.Rules.Dockerfile;
 using Headroom.Rules.JavaScript;
 using Headroom.Rules.Python;
+using Headroom.Rules.Workflows;
 
 namespace Headroom.Rules;
 
@@ -21,6 +22,8 @@ public static class RuleCatalog
             new CudaTorchOnCpuBuildRule(),
             new DeleteInLaterLayerRule(),
             new PipCacheKeptRule(),
+            new DeprecatedActionRule(),
+            new DeprecatedWorkflowCommandRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 

@@ -9,9 +9,9 @@ namespace Headroom.Tests.Rules;
 
 public sealed class OutputFormatTests
 {
-    private const string Dockerfile = "FROM debian\nRUN apt-get update && apt-get install -y curl\nRUN sh -c 'apt-get install -y git'\n";
+    private const string Dockerfile = "FROM debian\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN sh -c 'apt-get install -y git'\n";
 
-    private static CheckResult Result() => RuleHarness.CheckAll(HeadroomConfig.Empty, ("app/Dockerfile", Dockerfile), ("Dockerfile", Dockerfile));
+    private static CheckResult Result() => RuleHarness.Check(RuleCatalog.Find("DF007")!, ("app/Dockerfile", Dockerfile), ("Dockerfile", Dockerfile));
 
     private static string Sarif()
     {
@@ -64,7 +64,7 @@ public sealed class OutputFormatTests
         GitHubAnnotationsWriter.Write(output, Result());
         string[] lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.StartsWith("::warning file=Dockerfile,line=2,col=23,endLine=2,endColumn=", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("::warning file=Dockerfile,line=2,col=5,endLine=2,endColumn=", lines[0], StringComparison.Ordinal);
         Assert.Contains(",title=DF007 apt-recommends::'apt-get install' without", lines[0], StringComparison.Ordinal);
         Assert.Equal(5, lines.Length);
         Assert.Equal("50%25 done%0Anext", GitHubAnnotationsWriter.Data("50% done\nnext"));
