@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Headroom.Rules;
-using Headroom.Rules.Configuration;
 using Headroom.Rules.Fixing;
 using Headroom.Rules.Output;
 using NJsonSchema;
