@@ -2,7 +2,6 @@ using System.IO.Compression;
 using Headroom.Diagnostics;
 using Headroom.Python;
 using Headroom.Python.Resolution;
-using Headroom.Tests.Integration;
 using static Headroom.Tests.Python.Resolution.ResolverHarness;
 
 namespace Headroom.Tests.Python.Resolution;
@@ -101,7 +100,8 @@ public sealed class UvResolverTests
         string? uv = UvResolver.FindUv();
         if (uv is null)
         {
-            IntegrationEnvironment.Unavailable("uv is not on PATH; the --resolver uv delegation is tested on a written sample only");
+            // uv is optional (the issue: "where uv is on PATH"); Debian has no package for it, so CI does not install it.
+            Assert.Skip("uv is not on PATH; the --resolver uv delegation is tested on a written sample only");
         }
 
         string dir = Directory.CreateTempSubdirectory("headroom-uv-").FullName;
