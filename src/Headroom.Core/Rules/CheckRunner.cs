@@ -18,7 +18,8 @@ public static class CheckRunner
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(config);
-        var context = new CheckContext(ExcludeFiles(project, config), options);
+        Matcher? excluded = ExclusionMatcher(config);
+        var context = new CheckContext(ExcludeFiles(project, excluded), options);
         Validate(context);
         var findings = new List<Finding>();
         int suppressed = 0;
@@ -35,7 +36,7 @@ public static class CheckRunner
             foreach (Finding finding in sink.Findings)
             {
                 DiagnosticSeverity? severity = config.Apply(rule.Descriptor, finding.Path, finding.Severity);
-                if (severity is null || IsExcluded(config, finding.Path) || IsSuppressed(context.Project, comments, finding))
+                if (severity is null || IsExcluded(excluded, finding.Path) || IsSuppressed(context.Project, comments, finding))
                 {
                     suppressed++;
                     continue;
@@ -83,27 +84,25 @@ public static class CheckRunner
         _ = WorkflowDocument.All(context);
     }
 
-    private static ProjectModel ExcludeFiles(ProjectModel project, HeadroomConfig config)
+    private static ProjectModel ExcludeFiles(ProjectModel project, Matcher? excluded) =>
+        excluded is null
+            ? project
+            : new ProjectModel(project.Root, [.. project.Files.Where(f => !IsExcluded(excluded, f.RelativePath))], project.Repository);
+
+    /// <summary>One matcher for the configuration's <c>exclude</c> globs, or null when there are none.</summary>
+    private static Matcher? ExclusionMatcher(HeadroomConfig config)
     {
         if (config.Exclude.Count == 0)
         {
-            return project;
-        }
-
-        return new ProjectModel(project.Root, [.. project.Files.Where(f => !IsExcluded(config, f.RelativePath))], project.Repository);
-    }
-
-    private static bool IsExcluded(HeadroomConfig config, string path)
-    {
-        if (config.Exclude.Count == 0)
-        {
-            return false;
+            return null;
         }
 
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(config.Exclude);
-        return matcher.Match(path).HasMatches;
+        return matcher;
     }
+
+    private static bool IsExcluded(Matcher? excluded, string path) => excluded?.Match(path).HasMatches ?? false;
 
     private static bool IsSuppressed(ProjectModel project, Dictionary<string, SuppressionComments?> cache, Finding finding)
     {

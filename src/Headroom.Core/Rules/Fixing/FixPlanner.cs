@@ -45,16 +45,15 @@ public static class FixPlanner
             Dictionary<string, string?> trial = new(texts, StringComparer.Ordinal);
             foreach (FileEdit file in fix.Files)
             {
-                string? current = trial.TryGetValue(file.Path, out string? known) ? known : project.Repository.ReadText(file.Path);
-                if (current is null && !file.CreatesFile)
+                string? original = project.Repository.ReadText(file.Path);
+                if (original is null && !file.CreatesFile)
                 {
                     throw new InvalidOperationException($"{finding.Rule.Id}: the fix edits {file.Path}, which does not exist");
                 }
 
-                // Edits are in the coordinates of the original text: apply them together with the earlier ones.
-                string original = project.Repository.ReadText(file.Path) ?? string.Empty;
+                // Edits are in the coordinates of the original text (empty for a created file): apply them with the earlier ones.
                 IEnumerable<TextEdit> all = (applied.TryGetValue(file.Path, out List<TextEdit>? earlier) ? earlier : []).Concat(file.Edits);
-                trial[file.Path] = file.CreatesFile && current is null ? TextEdits.Apply(string.Empty, file.Edits) : TextEdits.Apply(original, all);
+                trial[file.Path] = TextEdits.Apply(original ?? string.Empty, all);
             }
 
             (FixStatus status, string? reason) = Verify(project, options, config, trial, baseline);

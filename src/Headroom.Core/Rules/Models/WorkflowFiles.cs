@@ -13,14 +13,9 @@ namespace Headroom.Rules.Models;
 /// </summary>
 public static class WorkflowFiles
 {
-    /// <summary>Every workflow of the project (a workflow that does not parse has no jobs).</summary>
-    public static IReadOnlyList<Workflow> All(CheckContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return [.. context.Project.FilesOfKind(ProjectFileKind.Workflow).Select(f => context.Project.GetOrAdd(
-            f.RelativePath,
-            p => WorkflowReader.Read(context.Project.ReadSource(p) ?? new SourceText(string.Empty, p))))];
-    }
+    /// <summary>Every workflow of the project, sharing <see cref="WorkflowDocument"/>'s single parse.</summary>
+    public static IReadOnlyList<Workflow> All(CheckContext context) =>
+        [.. WorkflowDocument.All(context).Select(d => d.Workflow)];
 
     /// <summary>The steps that use <paramref name="action"/> (<c>owner/repo</c>, any version).</summary>
     public static IEnumerable<WorkflowStep> StepsUsing(CheckContext context, string action) =>
