@@ -32,6 +32,32 @@ public static class Categories
         "libnvToolsExt", "libnvblas", "libnpp", "libnvjpeg",
     ];
 
+    /// <summary>
+    /// Whether a Debian package holds CUDA: NVIDIA's repository names them <c>cuda-*</c> and
+    /// <c>libcublas-12-1</c>, <c>libcudnn8</c>, <c>libnccl2</c> (the nvidia/cuda images), Debian's own
+    /// <c>nvidia-cuda-toolkit</c>, <c>libcuda1</c> and <c>libnvidia-*</c>. Their files count as
+    /// <c>cuda</c> wherever they are, unless a folder rule (docs, locales) claims them first.
+    /// </summary>
+    internal static bool IsCudaDebianPackage(string package)
+    {
+        if (package.StartsWith("cuda-", StringComparison.Ordinal) || package.StartsWith("nvidia-cuda", StringComparison.Ordinal)
+            || package.StartsWith("libnvidia-", StringComparison.Ordinal)
+            || (package.StartsWith("libcuda", StringComparison.Ordinal) && package.Length > 7 && char.IsAsciiDigit(package[7])))
+        {
+            return true;
+        }
+
+        foreach (string prefix in CudaLibraryPrefixes)
+        {
+            if (!prefix.EndsWith('.') && package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The category of a folder, given its parent and its path without a leading slash.</summary>
     internal static string? OfFolder(FsNode dir, string path)
     {

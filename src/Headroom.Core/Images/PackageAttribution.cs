@@ -56,7 +56,8 @@ internal static class PackageAttribution
                     version = st.Version;
                 }
 
-                (long bytes, long files, _) = Sum(tree, Lines(node.Content).Select(l => l.TrimStart('/')), null);
+                HashSet<FsNode>? cuda = Categories.IsCudaDebianPackage(package) ? cudaFiles : null;
+                (long bytes, long files, _) = Sum(tree, Lines(node.Content).Select(l => l.TrimStart('/')), cuda);
                 result.Add(new PackageUsage("dpkg", package, version, bytes, node.Layer, files));
                 dpkgListed.Add(package);
             }

@@ -91,6 +91,43 @@ public sealed class PackageAndCategoryTests
     }
 
     [Fact]
+    public void Files_of_debian_cuda_packages_count_as_cuda_wherever_they_are_but_libcurl_does_not()
+    {
+        // Debian's nvidia-cuda-toolkit puts nvcc in /usr/bin and its tree in /usr/lib/nvidia-cuda-toolkit:
+        // no CUDA file name, no CUDA folder; the package name is what says CUDA. libcurl4 starts with
+        // "libcu" and is not CUDA. Its docs stay in "docs" (the folder rule decides first).
+        const string status = "Package: nvidia-cuda-toolkit\nStatus: install ok installed\nVersion: 12.4.131~12.4.1-1\n\n"
+            + "Package: libcurl4\nStatus: install ok installed\nVersion: 7.88.1-10\n";
+        ImageReport r = AnalyzeLayers(
+            new FxLayer(
+                [
+                    F("usr/bin/nvcc", 700), F("usr/lib/nvidia-cuda-toolkit/bin/cicc", 900), F("usr/share/doc/nvidia-cuda-toolkit/copyright", 40),
+                    F("usr/lib/x86_64-linux-gnu/libcurl.so.4", 111),
+                    F("var/lib/dpkg/status", status),
+                    F("var/lib/dpkg/info/nvidia-cuda-toolkit.list", "/usr/bin/nvcc\n/usr/lib/nvidia-cuda-toolkit/bin/cicc\n/usr/share/doc/nvidia-cuda-toolkit/copyright\n"),
+                    F("var/lib/dpkg/info/libcurl4:amd64.list", "/usr/lib/x86_64-linux-gnu/libcurl.so.4\n"),
+                ]));
+
+        Assert.Equal(new PackageUsage("dpkg", "nvidia-cuda-toolkit", "12.4.131~12.4.1-1", 1640, 0, 3), Package(r, "dpkg", "nvidia-cuda-toolkit"));
+        Assert.Equal([new CategoryUsage("cuda", 1600, 2), new CategoryUsage("docs", 40, 1)], r.Categories);
+    }
+
+    [Theory]
+    [InlineData("cuda-cudart-12-1", true)]
+    [InlineData("libcublas-12-1", true)]
+    [InlineData("libcudnn8", true)]
+    [InlineData("libnccl2", true)]
+    [InlineData("libcuda1", true)]
+    [InlineData("libnvidia-ml1", true)]
+    [InlineData("nvidia-cuda-toolkit", true)]
+    [InlineData("libcurl4", false)]
+    [InlineData("libcups2", false)]
+    [InlineData("cudf", false)]
+    [InlineData("nvidia-settings", false)]
+    public void Debian_cuda_package_names(string package, bool cuda) =>
+        Assert.Equal(cuda, Categories.IsCudaDebianPackage(package));
+
+    [Fact]
     public void Distroless_status_d_uses_md5sums_when_present_else_installed_size()
     {
         // Google's distroless images: no /var/lib/dpkg/status, one stanza per file in status.d/
