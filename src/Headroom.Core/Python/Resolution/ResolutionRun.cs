@@ -6,7 +6,11 @@ namespace Headroom.Python.Resolution;
 /// One resolution, as pip's resolver (resolvelib) does it: pin the most constrained open identifier to
 /// its best candidate, merge that candidate's dependencies into the criteria, and when a candidate's
 /// dependencies conflict, try the next one; when none works, backjump to the last pin that contributed
-/// to the conflict, mark it incompatible and go on from the state before it.
+/// to the conflict, mark it incompatible and go on from the state before it. Backjumping past pins
+/// that had no part in the conflict can skip a solution (a pin whose dependencies made a later
+/// conflict unavoidable is not always among the conflict's names); when a resolution that did so
+/// fails, it starts again from the stack as it was before the first such jump and from then on
+/// backtracks one pin at a time, which is complete.
 /// </summary>
 internal sealed class ResolutionRun
 {
@@ -28,6 +32,8 @@ internal sealed class ResolutionRun
     private readonly Dictionary<string, int> _backtrackedNames = new(StringComparer.Ordinal);
     private int _backtracks;
     private int _rounds;
+    private bool _skipUnrelatedPins = true;
+    private List<ResolverState>? _beforeFirstSkip;
 
     public ResolutionRun(RepositoryView view, TargetEnvironment target, ResolverOptions options, bool pre)
     {
@@ -115,11 +121,23 @@ internal sealed class ResolutionRun
                 }
 
                 bool recovered = await BackjumpAsync(information).ConfigureAwait(false);
-                State.BacktrackCauses = information;
+                if (!recovered && _beforeFirstSkip is not null)
+                {
+                    // The jumps past unrelated pins may have skipped the solution: go back to before
+                    // the first of them and backtrack one pin at a time from there.
+                    _skipUnrelatedPins = false;
+                    _states.Clear();
+                    _states.AddRange(_beforeFirstSkip);
+                    _beforeFirstSkip = null;
+                    continue;
+                }
+
                 if (!recovered)
                 {
                     throw Impossible(information);
                 }
+
+                State.BacktrackCauses = information;
             }
             else
             {
@@ -322,6 +340,17 @@ internal sealed class ResolutionRun
 
                 (name, candidate) = broken.Mapping.GetAt(broken.Mapping.Count - 1);
                 broken.Mapping.RemoveAt(broken.Mapping.Count - 1);
+                bool involved = incompatibleDeps.Contains(name);
+                if (!_skipUnrelatedPins && !involved)
+                {
+                    break;
+                }
+
+                if (!involved && _beforeFirstSkip is null && _states.Count > 0)
+                {
+                    _beforeFirstSkip = [.. _states.Select(st => st.Copy())];
+                }
+
                 IReadOnlyList<Need> dependencies = await GetDependenciesAsync(candidate).ConfigureAwait(false) ?? [];
                 if (dependencies.Any(d => incompatibleDeps.Contains(d.Identifier)) || broken.Mapping.Count == 0)
                 {

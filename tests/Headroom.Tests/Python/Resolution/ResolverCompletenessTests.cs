@@ -14,10 +14,7 @@ public sealed class ResolverCompletenessTests
 {
     private static readonly string[] Specifiers = ["", ">=2.0", "<3.0", "==2.0", "!=1.0", "==1.0", "==3.0", ">=3.0", "<2.0"];
 
-    private const string KnownGap =
-        "Known resolver gap (issue #4, found 2026-11-30 by this property): seed 680467375 with 4 packages fails although p0==2.0 p1==2.0 p3==2.0 works; see the regression test below";
-
-    [Fact(Skip = "Random cases hit a known resolver gap: " + KnownGap)]
+    [Fact]
     public void A_failure_means_that_no_assignment_satisfies_the_requirements()
     {
         Gen<(int Seed, int Packages)> universes = Gen.Choose(0, int.MaxValue).Zip(Gen.Choose(2, 5));
@@ -28,9 +25,22 @@ public sealed class ResolverCompletenessTests
         Assert.True(outcomes[1] >= 20, $"only {outcomes[1]} of 500 random cases failed");
     }
 
-    [Fact(Skip = KnownGap)]
-    public void Regression_a_solvable_case_that_the_resolver_gives_up_on() =>
+    /// <summary>
+    /// Found by the property above (2026-11-30): p0==2.0 pins p1 free; p1 3.0 needs p3==1.0, p3 1.0
+    /// needs p1&lt;2.0, p1 1.0 needs p0&gt;=3.0. Backjumping from that conflict went past p1 3.0's pin (p3 was
+    /// not among the conflict's names) and gave up, although p0 2.0, p1 2.0, p3 2.0 works.
+    /// </summary>
+    [Fact]
+    public void Regression_a_solvable_case_that_the_resolver_gave_up_on() =>
         Assert.True(FailsOnlyWithoutSolution(680467375, 4, new int[2]));
+
+    [Theory]
+    [InlineData(779731320, 4)]
+    [InlineData(229350077, 5)]
+    [InlineData(1458112381, 3)]
+    [InlineData(341886850, 2)]
+    public void Regression_more_cases(int seed, int packages) =>
+        Assert.True(FailsOnlyWithoutSolution(seed, packages, new int[2]));
 
     private static bool FailsOnlyWithoutSolution(int seed, int packageCount, int[] outcomes)
     {
