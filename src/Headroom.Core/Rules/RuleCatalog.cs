@@ -20,6 +20,7 @@ public static class RuleCatalog
             new UnpinnedFormatterRule(),
             new PythonVersionMismatchRule(),
             new CudaTorchOnCpuBuildRule(),
+            new TorchIndexAsExtraRule(),
             new DeleteInLaterLayerRule(),
             new PipCacheKeptRule(),
             new DeprecatedActionRule(),
