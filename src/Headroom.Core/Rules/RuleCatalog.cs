@@ -21,6 +21,7 @@ public static class RuleCatalog
             new PythonVersionMismatchRule(),
             new CudaTorchOnCpuBuildRule(),
             new TorchIndexAsExtraRule(),
+            new HeavyBaseImageRule(),
             new RequirementsBeforeCpuTorchRule(),
             new DeleteInLaterLayerRule(),
             new PipCacheKeptRule(),
