@@ -22,6 +22,7 @@ public static class RuleCatalog
             new CudaTorchOnCpuBuildRule(),
             new TorchIndexAsExtraRule(),
             new HeavyBaseImageRule(),
+            new ContextCopyBeforeDepsRule(),
             new RequirementsBeforeCpuTorchRule(),
             new DeleteInLaterLayerRule(),
             new PipCacheKeptRule(),
