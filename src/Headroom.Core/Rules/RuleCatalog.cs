@@ -23,6 +23,7 @@ public static class RuleCatalog
             new TorchIndexAsExtraRule(),
             new HeavyBaseImageRule(),
             new ContextCopyBeforeDepsRule(),
+            new NoDockerignoreRule(),
             new RequirementsBeforeCpuTorchRule(),
             new DeleteInLaterLayerRule(),
             new PipCacheKeptRule(),
