@@ -55,5 +55,19 @@ public sealed class TorchInstall
     public bool InstallsPyTorchIndexTorch => Demand is not null && Primary is TorchIndexKind.PyTorchCpu or TorchIndexKind.PyTorchOther;
 }
 
-/// <summary>Where an index option stands: on the command line (<paramref name="Option"/>) or in a requirements file (<paramref name="FileOption"/>).</summary>
-public sealed record TorchIndexSource(string Url, ShellOption? Option, RequirementsOption? FileOption, string? FilePath);
+/// <summary>
+/// Where an index option stands: on the command line (<paramref name="Option"/>), in a requirements file
+/// (<paramref name="FileOption"/>), or in an environment variable (<paramref name="Variable"/>).
+/// </summary>
+public sealed record TorchIndexSource(string Url, ShellOption? Option, RequirementsOption? FileOption, string? FilePath, string? Variable = null)
+{
+    /// <summary>True for <c>-f/--find-links</c> (<c>PIP_FIND_LINKS</c>, <c>UV_FIND_LINKS</c>), false for an extra index.</summary>
+    public bool IsFindLinks =>
+        Option?.Name == "--find-links" || FileOption?.Name == "--find-links" || Variable is "PIP_FIND_LINKS" or "UV_FIND_LINKS";
+
+    /// <summary>How the source is written: <c>--extra-index-url</c>, <c>requirements.txt: --find-links</c>, <c>PIP_EXTRA_INDEX_URL</c>.</summary>
+    public string Describe() =>
+        Option is not null ? Option.Written
+        : FileOption is not null ? $"{FilePath}: {FileOption.Name}"
+        : Variable ?? "an extra index";
+}

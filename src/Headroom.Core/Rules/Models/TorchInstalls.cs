@@ -226,7 +226,7 @@ public static class TorchInstalls
         }
 
         TorchIndexSource? extra = pip.ExtraIndexUrls.Concat(pip.FindLinks)
-            .Select(o => Resolve(pip, o) is { } url ? new TorchIndexSource(url, o, null, null) : null)
+            .Select(o => Resolve(pip, o) is { } url ? new TorchIndexSource(WithoutIndexName(url), o, null, null) : null)
             .Concat(FileExtras(requirements))
             .Concat(EnvironmentExtras(pip))
             .FirstOrDefault(s => s is not null && TorchIndexes.IsCpuIndex(s.Url));
@@ -258,10 +258,18 @@ public static class TorchInstalls
             {
                 foreach (string url in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    yield return new TorchIndexSource(url, null, null, null);
+                    yield return new TorchIndexSource(WithoutIndexName(url), null, null, null, name);
                 }
             }
         }
+    }
+
+    /// <summary>uv's <c>--index</c>/<c>UV_INDEX</c> take <c>name=url</c>: the URL.</summary>
+    private static string WithoutIndexName(string value)
+    {
+        int equals = value.IndexOf('=', StringComparison.Ordinal);
+        int scheme = value.IndexOf("://", StringComparison.Ordinal);
+        return equals > 0 && (scheme < 0 || equals < scheme) ? value[(equals + 1)..] : value;
     }
 
     /// <summary>An option's value, with a lone <c>$VAR</c>/<c>${VAR}</c> looked up in the RUN's environment (ARG and ENV included).</summary>
