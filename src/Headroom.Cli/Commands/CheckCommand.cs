@@ -52,7 +52,7 @@ internal static class CheckCommand
                         FindingsMarkdownWriter.Write(writer, result);
                         break;
                     default:
-                        FindingsTextWriter.Write(writer, result, readSource);
+                        FindingsTextWriter.Write(writer, result, readSource, ciHealth: true);
                         break;
                 }
             });

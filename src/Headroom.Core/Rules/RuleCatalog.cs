@@ -1,3 +1,4 @@
+using Headroom.Prediction;
 using Headroom.Rules.Dockerfile;
 using Headroom.Rules.JavaScript;
 using Headroom.Rules.Python;
@@ -29,6 +30,10 @@ public static class RuleCatalog
             new PipCacheKeptRule(),
             new DeprecatedActionRule(),
             new DeprecatedWorkflowCommandRule(),
+            new DockerComposeV1Rule(),
+            new SetupPythonCacheNoFileRule(),
+            new BuildxImageNotLoadedRule(),
+            new RunnerDiskBudgetRule(ImageCostSources.Default),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 

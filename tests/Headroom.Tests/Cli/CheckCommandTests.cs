@@ -16,7 +16,8 @@ public sealed class CheckCommandTests
         Assert.Contains("backend/Dockerfile\n", result.Out, StringComparison.Ordinal);
         Assert.Contains("\n  11:23  warning  DF007 apt-recommends\n", result.Out, StringComparison.Ordinal);
         Assert.Contains("    11 | RUN apt-get update && apt-get install -y build-essential libgomp1 curl\n", result.Out, StringComparison.Ordinal);
-        Assert.Matches(@"\n\d+ findings? \(.*\) in \d+ files; \d+ fixable with 'headroom fix'\.\n$", result.Out);
+        Assert.Matches(@"\n\d+ findings? \(.*\) in \d+ files; \d+ fixable with 'headroom fix'\.\nCI health: \d+ of 11 breakages found\n", result.Out);
+        Assert.Contains("\n  docker-compose v1 gone from runners [GH002]: .github/workflows/ci.yml:96, .github/workflows/ci.yml:107; headroom fix\n", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

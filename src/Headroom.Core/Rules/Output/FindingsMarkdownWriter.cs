@@ -2,7 +2,7 @@ namespace Headroom.Rules.Output;
 
 /// <summary>
 /// Markdown for a job summary (<c>$GITHUB_STEP_SUMMARY</c>) or a pull-request comment: the summary line
-/// and one table row per finding, with the rule linked to its page.
+/// and one table row per finding, with the rule linked to its page; then the CI-health table (<see cref="CiHealth"/>).
 /// </summary>
 public static class FindingsMarkdownWriter
 {
@@ -13,12 +13,18 @@ public static class FindingsMarkdownWriter
         output.WriteLine("## Headroom check");
         output.WriteLine();
         output.WriteLine(FindingsTextWriter.Summary(result));
-        if (result.Findings.Count == 0)
+        if (result.Findings.Count > 0)
         {
-            return;
+            output.WriteLine();
+            WriteTable(output, result);
         }
 
         output.WriteLine();
+        CiHealth.WriteMarkdown(output, result);
+    }
+
+    private static void WriteTable(TextWriter output, CheckResult result)
+    {
         output.WriteLine("| severity | rule | where | finding | fix |");
         output.WriteLine("|---|---|---|---|---|");
         foreach (Finding f in result.Findings)

@@ -10,7 +10,11 @@ namespace Headroom.Rules.Output;
 /// </summary>
 public static class FindingsTextWriter
 {
-    public static void Write(TextWriter output, CheckResult result, Func<string, SourceText?> readSource)
+    /// <param name="output">Where to write.</param>
+    /// <param name="result">The check's result.</param>
+    /// <param name="readSource">The text of a checked file, for the excerpts.</param>
+    /// <param name="ciHealth">After the summary, one line per CI breakage class found (<see cref="CiHealth.WriteText"/>).</param>
+    public static void Write(TextWriter output, CheckResult result, Func<string, SourceText?> readSource, bool ciHealth = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(result);
@@ -28,6 +32,10 @@ public static class FindingsTextWriter
         }
 
         output.WriteLine(Summary(result));
+        if (ciHealth)
+        {
+            CiHealth.WriteText(output, result);
+        }
     }
 
     /// <summary>"3 findings (1 error, 2 warnings) in 12 files; 2 fixable with 'headroom fix'."</summary>
