@@ -119,4 +119,12 @@ public sealed class FixPlannerTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_diff_of_a_created_file_starts_from_dev_null()
+    {
+        var diff = new StringWriter { NewLine = "\n" };
+        UnifiedDiff.Write(diff, "backend/.dockerignore", null, "**/.venv\ndata/models\n");
+        Assert.Equal("--- /dev/null\n+++ b/backend/.dockerignore\n@@ -0,0 +1,2 @@\n+**/.venv\n+data/models\n", diff.ToString());
+    }
 }

@@ -20,11 +20,8 @@ public sealed class CudaTorchOnCpuBuildRule : IRule
         IReadOnlyList<TorchInstall> installs = TorchInstalls.All(context);
         foreach (TorchInstall install in installs)
         {
-            if (install.Demand is null
-                || install.Primary != TorchIndexKind.PyPi
+            if (!TorchInstalls.GetsCudaTorchFromPyPi(installs, install)
                 || install.CpuExtra is not null
-                || !TorchInstalls.PyPiServesCuda(install)
-                || TorchInstalls.IsSatisfiedEarlier(installs, install)
                 || TorchInstalls.CpuInstallAfter(installs, install) is not null)
             {
                 continue;

@@ -29,11 +29,8 @@ public sealed class TorchIndexAsExtraRule : IRule
         IReadOnlyList<TorchInstall> installs = TorchInstalls.All(context);
         foreach (TorchInstall install in installs)
         {
-            if (install.Demand is null
+            if (!TorchInstalls.GetsCudaTorchFromPyPi(installs, install)
                 || install.CpuExtra is not { } extra
-                || install.Primary != TorchIndexKind.PyPi
-                || !TorchInstalls.PyPiServesCuda(install)
-                || TorchInstalls.IsSatisfiedEarlier(installs, install)
                 || (install.Run.Invocation.IsUv && !extra.IsFindLinks && !UnsafeBestMatch(install.Run.Invocation)))
             {
                 continue;

@@ -48,12 +48,13 @@ public static class UnifiedDiff
                     output.WriteLine(" " + a[lineA]);
                 }
 
-                for (int d = 0; d < block.DeleteCountA; d++)
+                // A block may count DiffPlex's last empty piece, which Lines() leaves out.
+                for (int d = 0; d < block.DeleteCountA && block.DeleteStartA + d < a.Length; d++)
                 {
                     output.WriteLine("-" + a[block.DeleteStartA + d]);
                 }
 
-                for (int n = 0; n < block.InsertCountB; n++)
+                for (int n = 0; n < block.InsertCountB && block.InsertStartB + n < b.Length; n++)
                 {
                     output.WriteLine("+" + b[block.InsertStartB + n]);
                 }

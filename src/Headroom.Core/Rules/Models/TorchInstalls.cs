@@ -28,6 +28,21 @@ public static class TorchInstalls
     public static bool IsSatisfiedEarlier(IReadOnlyList<TorchInstall> installs, TorchInstall install) =>
         installs.Any(earlier => Shares(earlier, install) && earlier.Order < install.Order && earlier.InstallsPyTorchIndexTorch && Satisfies(earlier, install));
 
+    /// <summary>
+    /// True when the install gets torch from PyPI, which serves the CUDA build for its platform, and no earlier
+    /// install already put an accepted download.pytorch.org torch there: what DF001, DF002 and DF003 start from
+    /// (DF002 takes the installs with a CPU extra index, DF003 those with a later CPU install, DF001 the rest).
+    /// </summary>
+    public static bool GetsCudaTorchFromPyPi(IReadOnlyList<TorchInstall> installs, TorchInstall install)
+    {
+        ArgumentNullException.ThrowIfNull(installs);
+        ArgumentNullException.ThrowIfNull(install);
+        return install.Demand is not null
+            && install.Primary == TorchIndexKind.PyPi
+            && PyPiServesCuda(install)
+            && !IsSatisfiedEarlier(installs, install);
+    }
+
     /// <summary>A later install of the same stage that installs CPU torch (the DF003 case), or null.</summary>
     public static TorchInstall? CpuInstallAfter(IReadOnlyList<TorchInstall> installs, TorchInstall install) =>
         installs.FirstOrDefault(later => Shares(install, later) && later.Order > install.Order && later.InstallsPyTorchIndexTorch);
