@@ -92,6 +92,19 @@ public sealed class RunnerDiskBudgetRuleTests
         Assert.Single(RuleHarness.Check(Rule, Files(text)).Findings);
     }
 
+    [Fact]
+    public void The_docker_job_of_the_ml_backend_example_is_over_budget_once_the_image_size_is_known()
+    {
+        string example = System.IO.Path.Combine(Headroom.Tests.Dockerfiles.ConformanceCorpus.RepositoryRoot(), "examples", "ml-backend");
+        CheckResult result = CheckRunner.Run(ProjectModel.Load(example), CheckOptions.Default, HeadroomConfig.Empty, [Rule]);
+        Finding finding = Assert.Single(result.Findings);
+        Assert.Equal((Path, 71), (finding.Path, finding.Start.Line));
+        // The buildx build keeps 6 GB plus mode=max cache blobs; compose then builds the backend again on the
+        // buildx builder that setup-buildx-action made the default, and loads it: builder, tarball and engine copies.
+        Assert.Contains("job 'docker' needs ~25.88 GB of disk at its peak (line 96:", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("export the cache with mode=min", finding.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Fixed image and peak sizes per Dockerfile, as the predictor would give them.</summary>
     private sealed class FixedCosts(Dictionary<string, (long Image, long Peak)> costs) : IImageCostSource
     {
