@@ -127,4 +127,21 @@ public sealed class FixPlannerTests
         UnifiedDiff.Write(diff, "backend/.dockerignore", null, "**/.venv\ndata/models\n");
         Assert.Equal("--- /dev/null\n+++ b/backend/.dockerignore\n@@ -0,0 +1,2 @@\n+**/.venv\n+data/models\n", diff.ToString());
     }
+
+    [Fact]
+    public void A_finding_whose_message_cites_a_line_that_moved_is_the_same_finding()
+    {
+        // DF011 cites the workflow's line ("ci.yml:8"); a fix elsewhere in the workflow (GH003 moving
+        // the checkout) shifts it. The planner must not take that for a new finding.
+        const string dockerfile = "FROM python:3.11-slim\n";
+        const string workflow = "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: \"3.12\"\n";
+        string moved = workflow.Replace("    steps:\n", "    steps:\n      - uses: actions/checkout@v4\n", StringComparison.Ordinal);
+        var rule = new Headroom.Rules.Dockerfile.PythonVersionMismatchRule();
+        Finding before = Assert.Single(RuleHarness.Check(rule, ("Dockerfile", dockerfile), (".github/workflows/ci.yml", workflow)).Findings);
+        Finding after = Assert.Single(RuleHarness.Check(rule, ("Dockerfile", dockerfile), (".github/workflows/ci.yml", moved)).Findings);
+
+        Assert.NotEqual(before.Message, after.Message);
+        Assert.Equal(FixPlanner.Signatures([before]), FixPlanner.Signatures([after]));
+        Assert.NotEqual(FixPlanner.Signatures([before]), FixPlanner.Signatures([before with { Path = "other/Dockerfile" }]));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Headroom.Diagnostics;
 using Headroom.Rules.Configuration;
 
@@ -10,7 +11,7 @@ namespace Headroom.Rules.Fixing;
 /// whose edits overlap an applied one is dropped as conflicting (a second run of <c>fix</c> picks it
 /// up if it still applies).
 /// </summary>
-public static class FixPlanner
+public static partial class FixPlanner
 {
     public static FixPlan Plan(ProjectModel project, CheckOptions options, HeadroomConfig config, CheckResult before, IReadOnlySet<string>? onlyRules = null)
     {
@@ -123,16 +124,22 @@ public static class FixPlanner
         return (FixStatus.Applied, null);
     }
 
-    /// <summary>Findings counted by rule, path and message: positions move when text is inserted, these do not.</summary>
-    private static Dictionary<string, int> Signatures(IEnumerable<Finding> findings)
+    /// <summary>
+    /// Findings counted by rule, path and message with its numbers taken out: positions move when text
+    /// is inserted, and so do the line numbers that messages cite (DF011's "ci.yml:19"); these do not.
+    /// </summary>
+    internal static Dictionary<string, int> Signatures(IEnumerable<Finding> findings)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (Finding f in findings)
         {
-            string key = $"{f.Rule.Id} {f.Path}: {f.Message}";
+            string key = $"{f.Rule.Id} {f.Path}: {Digits().Replace(f.Message, "#")}";
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
         return counts;
     }
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
 }
