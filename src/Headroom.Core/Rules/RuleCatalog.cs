@@ -16,6 +16,8 @@ public static class RuleCatalog
             new AptRecommendsRule(),
             new NpmLockfileMissingRule(),
             new ImportMetaEnvTypesRule(),
+            new NoWheelForPythonRule(),
+            new VersionNotOnIndexRule(),
             new FormatterLinterConflictRule(),
             new UnpinnedFormatterRule(),
             new PythonVersionMismatchRule(),

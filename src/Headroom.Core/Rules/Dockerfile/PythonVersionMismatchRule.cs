@@ -21,7 +21,7 @@ public sealed partial class PythonVersionMismatchRule : IRule
     public void Check(CheckContext context, FindingSink findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        List<CiPython> ci = [.. CiPythons(context)];
+        List<CiPython> ci = [.. CiPythons.All(context)];
         if (ci.Count == 0)
         {
             return;
@@ -82,13 +82,6 @@ public sealed partial class PythonVersionMismatchRule : IRule
         return m.Success ? ($"{m.Groups[1].Value}.{m.Groups[2].Value}", m.Groups[4].Value) : null;
     }
 
-    /// <summary>The major.minor of a setup-python <c>python-version</c> entry ("3.13", "3.12.1", "3.13-dev"); null for "3.x", PyPy, ranges.</summary>
-    internal static string? CiVersion(string text)
-    {
-        Match m = CiVersionPattern().Match(text.Trim());
-        return m.Success ? $"{m.Groups[1].Value}.{m.Groups[2].Value}" : null;
-    }
-
     private static List<CiPython> Relevant(List<CiPython> all, string folder)
     {
         if (folder.Length == 0)
@@ -104,40 +97,6 @@ public sealed partial class PythonVersionMismatchRule : IRule
         (step.Run?.WorkingDirectory?.Value is { } wd && folder.IsMatch(wd))
         || (step.Run?.Text is { } text && folder.IsMatch(text))
         || (step.With?.Entries.Any(e => e.Value is YamlScalar s && folder.IsMatch(s.Value)) ?? false);
-
-    private static IEnumerable<CiPython> CiPythons(CheckContext context)
-    {
-        foreach (WorkflowStep step in WorkflowFiles.StepsUsing(context, "actions/setup-python"))
-        {
-            if (step.Input("python-version") is not { } input)
-            {
-                continue;
-            }
-            Match matrixKey = MatrixReference().Match(input.Value.Trim());
-            if (matrixKey.Success)
-            {
-                if (step.Job.Matrix is not { } matrix)
-                {
-                    continue;
-                }
-                foreach (MatrixCombination combination in matrix.Combinations)
-                {
-                    if (combination[matrixKey.Groups[1].Value] is { IsExpression: false, Text: { } text } value && CiVersion(text) is { } version)
-                    {
-                        yield return new CiPython(version, step.Path, step.Job, value.Node.Start.Line, value.Node.Start.Column);
-                    }
-                }
-                continue;
-            }
-            foreach (string line in input.Value.Split('\n'))
-            {
-                if (CiVersion(line) is { } version)
-                {
-                    yield return new CiPython(version, step.Path, step.Job, input.Start.Line, input.Start.Column);
-                }
-            }
-        }
-    }
 
     private static TextSpan ImageSpan(DockerfileDocument document, BuildStage stage)
     {
@@ -160,17 +119,6 @@ public sealed partial class PythonVersionMismatchRule : IRule
         return m.Success ? new TextSpan(imageSpan.Start + colon + 1, m.Groups[1].Length + 1 + m.Groups[2].Length + m.Groups[3].Length) : null;
     }
 
-    private sealed record CiPython(string Version, string Path, Job JobNode, int Line, int Column)
-    {
-        public string Job => JobNode.Id;
-    }
-
     [GeneratedRegex(@"^(\d+)\.(\d+)((?:\.\d+)?(?:rc\d+|[ab]\d+)?)(.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex TagVersion();
-
-    [GeneratedRegex(@"^(?:cpython-?)?(\d+)\.(\d+)(?:\.\d+)?(?:-dev|t|rc\d+|[ab]\d+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex CiVersionPattern();
-
-    [GeneratedRegex(@"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$", RegexOptions.CultureInvariant)]
-    private static partial Regex MatrixReference();
 }
