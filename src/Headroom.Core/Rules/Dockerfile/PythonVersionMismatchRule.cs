@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Headroom.Diagnostics;
 using Headroom.Dockerfiles.Build;
+using Headroom.Python;
 using Headroom.Rules.Models;
 using Headroom.Text;
 using Headroom.Workflows;
@@ -50,9 +51,7 @@ public sealed partial class PythonVersionMismatchRule : IRule
             CiPython first = relevant[0];
             TextSpan span = ImageSpan(document, root);
             string ciText = versions.Count == 1 ? $"Python {versions[0]}" : $"Python {string.Join(", ", versions)}";
-            Fix? fix = versions.Count == 1 && LiteralTag(document, root, span, image) is { } tagVersion
-                ? Fix.InFile($"use python:{versions[0]}{image.Suffix} like CI", document.Path, new TextEdit(tagVersion, versions[0]))
-                : null;
+            Fix? fix = versions.Count == 1 ? ChooseFix(context, document, root, span, image, versions[0], relevant) : null;
             findings.Report(
                 document.Source,
                 span,
@@ -80,6 +79,64 @@ public sealed partial class PythonVersionMismatchRule : IRule
         }
         Match m = TagVersion().Match(reference[(colon + 1)..]);
         return m.Success ? ($"{m.Groups[1].Value}.{m.Groups[2].Value}", m.Groups[4].Value) : null;
+    }
+
+    /// <summary>
+    /// The image follows CI (the tag's version becomes CI's) unless the image's pinned requirements have no wheel
+    /// for CI's Python (PY001's verdict): then CI follows the image, since moving the image would break its build.
+    /// </summary>
+    private static Fix? ChooseFix(CheckContext context, DockerfileDocument document, BuildStage root, TextSpan span, (string Version, string Suffix) image, string ciVersion, List<CiPython> relevant)
+    {
+        string? breaks = BreaksOn(context, document, ciVersion);
+        if (breaks is null)
+        {
+            return LiteralTag(document, root, span, image) is { } tagVersion
+                ? Fix.InFile($"use python:{ciVersion}{image.Suffix} like CI", document.Path, new TextEdit(tagVersion, ciVersion))
+                : null;
+        }
+
+        var files = new List<FileEdit>();
+        foreach (IGrouping<string, CiPython> file in relevant.DistinctBy(p => (p.Path, p.Line, p.Column)).GroupBy(p => p.Path, StringComparer.Ordinal))
+        {
+            SourceText source = WorkflowDocument.Get(context, file.Key).Source;
+            var edits = new List<TextEdit>();
+            foreach (CiPython python in file)
+            {
+                int start = source.GetLineStart(python.Line) + python.Column - 1;
+                Match m = WrittenVersion().Match(source.ToString(TextSpan.FromBounds(start, source.GetLineSpan(python.Line).End)));
+                if (!m.Success || CiPythons.Version(m.Value) != ciVersion)
+                {
+                    return null;
+                }
+                edits.Add(new TextEdit(new TextSpan(start + m.Index, m.Length), image.Version));
+            }
+            files.Add(new FileEdit(file.Key, edits));
+        }
+        return new Fix($"use Python {image.Version} in CI like the image ({breaks} on Python {ciVersion})", files);
+    }
+
+    /// <summary>"torch==2.3.1 has no cp313 wheel" when a pinned requirement the Dockerfile installs has no wheel for <paramref name="python"/>; else null.</summary>
+    private static string? BreaksOn(CheckContext context, DockerfileDocument document, string python)
+    {
+        int minor = int.Parse(python.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
+        foreach (PythonInstall install in PythonInstalls.All(context).Where(i => i.Command.Path == document.Path))
+        {
+            foreach (PythonTarget target in install.Targets)
+            {
+                TargetEnvironment environment = target.Environment with { PythonMinor = minor, PythonMicro = 0 };
+                MarkerEnvironment markers = MarkerEnvironment.ForTarget(environment);
+                foreach (InstalledRequirement pinned in install.Requirements)
+                {
+                    Requirement requirement = pinned.Requirement;
+                    if (requirement.Pin is { Version: { } version } && requirement.Url is null && requirement.AppliesTo(markers)
+                        && WheelAvailability.Missing(context, install, requirement, version, environment) is not null)
+                    {
+                        return $"{requirement.Name}{requirement.Pin} has no cp3{minor} wheel";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static List<CiPython> Relevant(List<CiPython> all, string folder)
@@ -118,6 +175,9 @@ public sealed partial class PythonVersionMismatchRule : IRule
         Match m = TagVersion().Match(written[(colon + 1)..]);
         return m.Success ? new TextSpan(imageSpan.Start + colon + 1, m.Groups[1].Length + 1 + m.Groups[2].Length + m.Groups[3].Length) : null;
     }
+
+    [GeneratedRegex(@"\d+\.\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenVersion();
 
     [GeneratedRegex(@"^(\d+)\.(\d+)((?:\.\d+)?(?:rc\d+|[ab]\d+)?)(.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex TagVersion();
