@@ -10,6 +10,9 @@ namespace Headroom.Cli;
 /// <param name="Time">The clock for delays (the progress line appears only after two seconds).</param>
 internal sealed record CliHost(Func<Stream> OpenStandardInput, bool ErrorIsTerminal, string? Ci, TimeProvider Time)
 {
+    /// <summary>Whether <c>check</c> and <c>fix</c> may ask package indexes over the network (tests turn it off).</summary>
+    public bool Network { get; init; } = true;
+
     /// <summary>The real process: stdin, <see cref="Console.IsErrorRedirected"/>, <c>$CI</c>, the system clock.
     /// stderr counts as a terminal only when <paramref name="stderr"/> is the console's own writer.</summary>
     public static CliHost ForProcess(TextWriter stderr) => new(

@@ -32,7 +32,9 @@ internal static class CheckCommand
             HeadroomConfig config = binder.GetConfig(parse, roots[0]);
             CheckOptions options = binder.GetOptions(parse);
             options = options.Budget is null ? options with { Budget = config.Budget } : options;
-            (CheckResult result, Func<string, SourceText?> readSource) = Run(roots, options, config);
+            using IndexSession indexes = IndexSession.Open(context, options);
+            (CheckResult result, Func<string, SourceText?> readSource) = Run(roots, indexes.Apply(options), config);
+            indexes.ReportNotices(context.Error);
 
             string chosen = parse.GetValue(format)!;
             ReportOutput.Write(context, parse.GetValue(output), writer =>

@@ -29,7 +29,8 @@ internal static class FixCommand
             foreach (string root in binder.GetRoots(parse))
             {
                 HeadroomConfig config = binder.GetConfig(parse, root);
-                CheckOptions options = binder.GetOptions(parse);
+                using IndexSession indexes = IndexSession.Open(context, binder.GetOptions(parse));
+                CheckOptions options = indexes.Apply(binder.GetOptions(parse));
                 ProjectModel project = ProjectModel.Load(root);
                 CheckResult before = CheckRunner.Run(project, options, config);
                 FixPlan plan = FixPlanner.Plan(project, options, config, before, onlyRules);
@@ -52,6 +53,7 @@ internal static class FixCommand
                 }
 
                 Report(dry ? context.Error : context.Out, plan, dry);
+                indexes.ReportNotices(context.Error);
             }
 
             return dry && changedFiles > 0 ? ExitCodes.Findings : ExitCodes.Ok;

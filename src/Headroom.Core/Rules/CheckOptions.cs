@@ -1,4 +1,5 @@
 using Headroom.Dockerfiles.Build;
+using Headroom.Python.Index;
 
 namespace Headroom.Rules;
 
@@ -12,6 +13,12 @@ public sealed record CheckOptions
 
     /// <summary>No network: the embedded knowledge only.</summary>
     public bool Offline { get; init; }
+
+    /// <summary>
+    /// The package indexes PY001 and PY002 may ask; null (and with <see cref="Offline"/>) they use the embedded
+    /// knowledge only. The CLI passes indexes over HTTP; tests pass in-memory ones.
+    /// </summary>
+    public PackageIndexes? PackageIndexes { get; init; }
 
     /// <summary>The runner budget (<c>--budget</c>), overriding the configuration's.</summary>
     public string? Budget { get; init; }

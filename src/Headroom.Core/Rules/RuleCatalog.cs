@@ -17,6 +17,8 @@ public static class RuleCatalog
             new AptRecommendsRule(),
             new NpmLockfileMissingRule(),
             new ImportMetaEnvTypesRule(),
+            new NoWheelForPythonRule(),
+            new VersionNotOnIndexRule(),
             new FormatterLinterConflictRule(),
             new UnpinnedFormatterRule(),
             new PythonVersionMismatchRule(),

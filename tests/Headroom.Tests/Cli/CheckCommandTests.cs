@@ -72,6 +72,37 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void Fix_on_a_copy_of_the_example_converges_in_one_run()
+    {
+        string dir = Directory.CreateTempSubdirectory("headroom-example-").FullName;
+        try
+        {
+            foreach (string file in Directory.GetFiles(Example, "*", SearchOption.AllDirectories))
+            {
+                string target = Path.Combine(dir, Path.GetRelativePath(Example, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+
+            CliResult first = CliRunner.Run("fix", dir);
+            Assert.Equal(0, first.ExitCode);
+            Assert.Contains("fixed DF001 cuda-torch-on-cpu-build", first.Out, StringComparison.Ordinal);
+            Assert.Contains("fixed DF011 python-version-mismatch: use Python 3.11 in CI like the image", first.Out, StringComparison.Ordinal);
+            Assert.Contains("; 0 not applied.", first.Out, StringComparison.Ordinal);
+            Assert.Contains("python-version: \"3.11\"", File.ReadAllText(Path.Combine(dir, ".github", "workflows", "ci.yml")), StringComparison.Ordinal);
+
+            CliResult second = CliRunner.Run("fix", dir, "--dry-run");
+            Assert.Equal(0, second.ExitCode);
+            Assert.Equal("", second.Out);
+            Assert.Contains("0 fix(es) to apply, would change 0 file(s); 0 not applied.", second.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_config_file_with_an_unknown_key_is_exit_2_naming_the_line()
     {
         string dir = Directory.CreateTempSubdirectory("headroom-config-").FullName;

@@ -9,7 +9,7 @@ internal static class CliRunner
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
+        int code = CliApp.Run(args, stdout, stderr, CliHost.ForProcess(stderr) with { Network = false });
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -18,7 +18,7 @@ internal static class CliRunner
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var host = new CliHost(() => stdin, ErrorIsTerminal: false, Ci: null, TimeProvider.System);
+        var host = new CliHost(() => stdin, ErrorIsTerminal: false, Ci: null, TimeProvider.System) { Network = false };
         int code = CliApp.Run(args, stdout, stderr, host);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }

@@ -126,4 +126,33 @@ public sealed class PythonVersionMismatchRuleTests
             (".github/workflows/ci.yml", Workflow)).Findings);
         Assert.Null(finding.Fix);
     }
+
+    [Fact]
+    public void When_the_images_pins_have_no_wheel_for_cis_python_the_fix_aligns_ci_with_the_image()
+    {
+        (string, string)[] files =
+        [
+            ("Dockerfile", "FROM python:3.11-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n"),
+            ("requirements.txt", "torch==2.3.1\n"),
+            (".github/workflows/ci.yml", Workflow),
+        ];
+        Finding finding = Assert.Single(RuleHarness.Check(Rule, files).Findings);
+        Assert.Equal("use Python 3.11 in CI like the image (torch==2.3.1 has no cp313 wheel on Python 3.13)", finding.Fix!.Description);
+
+        IReadOnlyDictionary<string, string> fixedFiles = RuleHarness.Fix(Rule, files);
+        string workflow = Assert.Single(fixedFiles, f => f.Key == ".github/workflows/ci.yml").Value;
+        Assert.Equal(Workflow.Replace("\"3.13\"", "\"3.11\"", StringComparison.Ordinal), workflow);
+        Assert.DoesNotContain("Dockerfile", fixedFiles.Keys);
+        Assert.Empty(RuleHarness.Check(Rule, [files[0], files[1], (".github/workflows/ci.yml", workflow)]).Findings);
+    }
+
+    [Fact]
+    public void With_pins_that_have_wheels_for_cis_python_the_image_follows_ci()
+    {
+        Finding finding = Assert.Single(RuleHarness.Check(Rule,
+            ("Dockerfile", "FROM python:3.11-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n"),
+            ("requirements.txt", "torch==2.6.0\nnumpy==2.1.3\n"),
+            (".github/workflows/ci.yml", Workflow)).Findings);
+        Assert.Equal("use python:3.13-slim like CI", finding.Fix!.Description);
+    }
 }

@@ -14,6 +14,10 @@ internal static class RuleHarness
     public static CheckResult Check(IRule rule, params (string Path, string Text)[] files) =>
         CheckRunner.Run(Project(files), CheckOptions.Default, HeadroomConfig.Empty, [rule]);
 
+    /// <summary>The findings of <paramref name="rule"/> alone, with options (package indexes, <c>--offline</c>).</summary>
+    public static CheckResult Check(IRule rule, CheckOptions options, params (string Path, string Text)[] files) =>
+        CheckRunner.Run(Project(files), options, HeadroomConfig.Empty, [rule]);
+
     /// <summary>The findings of every rule, with a configuration.</summary>
     public static CheckResult CheckAll(HeadroomConfig config, params (string Path, string Text)[] files) =>
         CheckRunner.Run(Project(files), CheckOptions.Default, config, RuleCatalog.All);

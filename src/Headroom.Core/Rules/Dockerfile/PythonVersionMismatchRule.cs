@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Headroom.Diagnostics;
 using Headroom.Dockerfiles.Build;
+using Headroom.Python;
 using Headroom.Rules.Models;
 using Headroom.Text;
 using Headroom.Workflows;
@@ -21,7 +22,7 @@ public sealed partial class PythonVersionMismatchRule : IRule
     public void Check(CheckContext context, FindingSink findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        List<CiPython> ci = [.. CiPythons(context)];
+        List<CiPython> ci = [.. CiPythons.All(context)];
         if (ci.Count == 0)
         {
             return;
@@ -50,9 +51,7 @@ public sealed partial class PythonVersionMismatchRule : IRule
             CiPython first = relevant[0];
             TextSpan span = ImageSpan(document, root);
             string ciText = versions.Count == 1 ? $"Python {versions[0]}" : $"Python {string.Join(", ", versions)}";
-            Fix? fix = versions.Count == 1 && LiteralTag(document, root, span, image) is { } tagVersion
-                ? Fix.InFile($"use python:{versions[0]}{image.Suffix} like CI", document.Path, new TextEdit(tagVersion, versions[0]))
-                : null;
+            Fix? fix = versions.Count == 1 ? ChooseFix(context, document, root, span, image, versions[0], relevant) : null;
             findings.Report(
                 document.Source,
                 span,
@@ -82,11 +81,62 @@ public sealed partial class PythonVersionMismatchRule : IRule
         return m.Success ? ($"{m.Groups[1].Value}.{m.Groups[2].Value}", m.Groups[4].Value) : null;
     }
 
-    /// <summary>The major.minor of a setup-python <c>python-version</c> entry ("3.13", "3.12.1", "3.13-dev"); null for "3.x", PyPy, ranges.</summary>
-    internal static string? CiVersion(string text)
+    /// <summary>
+    /// The image follows CI (the tag's version becomes CI's) unless the image's pinned requirements have no wheel
+    /// for CI's Python (PY001's verdict): then CI follows the image, since moving the image would break its build.
+    /// </summary>
+    private static Fix? ChooseFix(CheckContext context, DockerfileDocument document, BuildStage root, TextSpan span, (string Version, string Suffix) image, string ciVersion, List<CiPython> relevant)
     {
-        Match m = CiVersionPattern().Match(text.Trim());
-        return m.Success ? $"{m.Groups[1].Value}.{m.Groups[2].Value}" : null;
+        string? breaks = BreaksOn(context, document, ciVersion);
+        if (breaks is null)
+        {
+            return LiteralTag(document, root, span, image) is { } tagVersion
+                ? Fix.InFile($"use python:{ciVersion}{image.Suffix} like CI", document.Path, new TextEdit(tagVersion, ciVersion))
+                : null;
+        }
+
+        var files = new List<FileEdit>();
+        foreach (IGrouping<string, CiPython> file in relevant.DistinctBy(p => (p.Path, p.Line, p.Column)).GroupBy(p => p.Path, StringComparer.Ordinal))
+        {
+            SourceText source = WorkflowDocument.Get(context, file.Key).Source;
+            var edits = new List<TextEdit>();
+            foreach (CiPython python in file)
+            {
+                int start = source.GetLineStart(python.Line) + python.Column - 1;
+                Match m = WrittenVersion().Match(source.ToString(TextSpan.FromBounds(start, source.GetLineSpan(python.Line).End)));
+                if (!m.Success || CiPythons.Version(m.Value) != ciVersion)
+                {
+                    return null;
+                }
+                edits.Add(new TextEdit(new TextSpan(start + m.Index, m.Length), image.Version));
+            }
+            files.Add(new FileEdit(file.Key, edits));
+        }
+        return new Fix($"use Python {image.Version} in CI like the image ({breaks} on Python {ciVersion})", files);
+    }
+
+    /// <summary>"torch==2.3.1 has no cp313 wheel" when a pinned requirement the Dockerfile installs has no wheel for <paramref name="python"/>; else null.</summary>
+    private static string? BreaksOn(CheckContext context, DockerfileDocument document, string python)
+    {
+        int minor = int.Parse(python.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture);
+        foreach (PythonInstall install in PythonInstalls.All(context).Where(i => i.Command.Path == document.Path))
+        {
+            foreach (PythonTarget target in install.Targets)
+            {
+                TargetEnvironment environment = target.Environment with { PythonMinor = minor, PythonMicro = 0 };
+                MarkerEnvironment markers = MarkerEnvironment.ForTarget(environment);
+                foreach (InstalledRequirement pinned in install.Requirements)
+                {
+                    Requirement requirement = pinned.Requirement;
+                    if (requirement.Pin is { Version: { } version } && requirement.Url is null && requirement.AppliesTo(markers)
+                        && WheelAvailability.Missing(context, install, requirement, version, environment) is not null)
+                    {
+                        return $"{requirement.Name}{requirement.Pin} has no cp3{minor} wheel";
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static List<CiPython> Relevant(List<CiPython> all, string folder)
@@ -104,40 +154,6 @@ public sealed partial class PythonVersionMismatchRule : IRule
         (step.Run?.WorkingDirectory?.Value is { } wd && folder.IsMatch(wd))
         || (step.Run?.Text is { } text && folder.IsMatch(text))
         || (step.With?.Entries.Any(e => e.Value is YamlScalar s && folder.IsMatch(s.Value)) ?? false);
-
-    private static IEnumerable<CiPython> CiPythons(CheckContext context)
-    {
-        foreach (WorkflowStep step in WorkflowFiles.StepsUsing(context, "actions/setup-python"))
-        {
-            if (step.Input("python-version") is not { } input)
-            {
-                continue;
-            }
-            Match matrixKey = MatrixReference().Match(input.Value.Trim());
-            if (matrixKey.Success)
-            {
-                if (step.Job.Matrix is not { } matrix)
-                {
-                    continue;
-                }
-                foreach (MatrixCombination combination in matrix.Combinations)
-                {
-                    if (combination[matrixKey.Groups[1].Value] is { IsExpression: false, Text: { } text } value && CiVersion(text) is { } version)
-                    {
-                        yield return new CiPython(version, step.Path, step.Job, value.Node.Start.Line, value.Node.Start.Column);
-                    }
-                }
-                continue;
-            }
-            foreach (string line in input.Value.Split('\n'))
-            {
-                if (CiVersion(line) is { } version)
-                {
-                    yield return new CiPython(version, step.Path, step.Job, input.Start.Line, input.Start.Column);
-                }
-            }
-        }
-    }
 
     private static TextSpan ImageSpan(DockerfileDocument document, BuildStage stage)
     {
@@ -160,17 +176,9 @@ public sealed partial class PythonVersionMismatchRule : IRule
         return m.Success ? new TextSpan(imageSpan.Start + colon + 1, m.Groups[1].Length + 1 + m.Groups[2].Length + m.Groups[3].Length) : null;
     }
 
-    private sealed record CiPython(string Version, string Path, Job JobNode, int Line, int Column)
-    {
-        public string Job => JobNode.Id;
-    }
+    [GeneratedRegex(@"\d+\.\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenVersion();
 
     [GeneratedRegex(@"^(\d+)\.(\d+)((?:\.\d+)?(?:rc\d+|[ab]\d+)?)(.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex TagVersion();
-
-    [GeneratedRegex(@"^(?:cpython-?)?(\d+)\.(\d+)(?:\.\d+)?(?:-dev|t|rc\d+|[ab]\d+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex CiVersionPattern();
-
-    [GeneratedRegex(@"^\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}$", RegexOptions.CultureInvariant)]
-    private static partial Regex MatrixReference();
 }

@@ -8,12 +8,44 @@ namespace Headroom.Rules.Fixing;
 /// Chooses and verifies fixes. Fixes are taken one at a time in the order of the findings; each is
 /// applied to the texts so far, and the project is parsed and checked again: a fix that makes a file
 /// unparsable, or brings a finding that was not there before, is dropped and the reason recorded. A fix
-/// whose edits overlap an applied one is dropped as conflicting (a second run of <c>fix</c> picks it
-/// up if it still applies).
+/// whose edits overlap an applied one is dropped as conflicting. Then the planner starts another round on
+/// the fixed texts, checked again, so that fixes deferred by an order (one fix's re-check saw a finding that
+/// a later fix removes) or by an overlap are retried, until a round applies nothing (at most
+/// <see cref="MaxRounds"/> rounds): one run of <c>fix</c> leaves nothing for a second.
 /// </summary>
 public static partial class FixPlanner
 {
+    /// <summary>The most rounds of fixes one plan makes.</summary>
+    public const int MaxRounds = 5;
+
     public static FixPlan Plan(ProjectModel project, CheckOptions options, HeadroomConfig config, CheckResult before, IReadOnlySet<string>? onlyRules = null)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        FixPlan round = PlanRound(project, options, config, before, onlyRules);
+        var texts = round.Files.ToDictionary(f => f.Key, f => (string?)f.Value.After, StringComparer.Ordinal);
+        var outcomes = new List<FixOutcome>(round.Outcomes);
+        for (int n = 1; n < MaxRounds && round.AppliedCount > 0 && round.Outcomes.Any(o => o.Status != FixStatus.Applied); n++)
+        {
+            ProjectModel current = WithTexts(project, texts);
+            round = PlanRound(current, options, config, CheckRunner.Run(current, options, config), onlyRules);
+            if (round.AppliedCount == 0 || round.Files.Count == 0)
+            {
+                break;
+            }
+
+            // The fixes this round retried replace their earlier outcomes.
+            outcomes.RemoveAll(o => o.Status != FixStatus.Applied);
+            outcomes.AddRange(round.Outcomes);
+            foreach ((string path, (_, string after)) in round.Files)
+            {
+                texts[path] = after;
+            }
+        }
+
+        return Result(project, texts, outcomes);
+    }
+
+    private static FixPlan PlanRound(ProjectModel project, CheckOptions options, HeadroomConfig config, CheckResult before, IReadOnlySet<string>? onlyRules)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(before);
@@ -79,6 +111,12 @@ public static partial class FixPlanner
             outcomes.Add(new FixOutcome(finding, FixStatus.Applied));
         }
 
+        return Result(project, texts, outcomes);
+    }
+
+    /// <summary>The plan: each text that differs from the project's file, with the file's text before.</summary>
+    private static FixPlan Result(ProjectModel project, Dictionary<string, string?> texts, List<FixOutcome> outcomes)
+    {
         var files = new SortedDictionary<string, (string? Before, string After)>(StringComparer.Ordinal);
         foreach ((string path, string? after) in texts)
         {
@@ -96,12 +134,18 @@ public static partial class FixPlanner
         fix.Files.Any(file => applied.TryGetValue(file.Path, out List<TextEdit>? earlier)
             && file.Edits.Any(edit => earlier.Any(e => TextEdits.Overlap(e, edit))));
 
-    private static (FixStatus, string?) Verify(ProjectModel project, CheckOptions options, HeadroomConfig config, Dictionary<string, string?> texts, Dictionary<string, int> baseline)
+    /// <summary>The project with some files' texts replaced or added (in memory).</summary>
+    private static ProjectModel WithTexts(ProjectModel project, Dictionary<string, string?> texts)
     {
         var files = project.Repository.EnumerateFiles(string.Empty)
             .Select(path => KeyValuePair.Create(path, texts.TryGetValue(path, out string? t) && t is not null ? t : project.Repository.ReadText(path) ?? string.Empty))
             .Concat(texts.Where(t => t.Value is not null && !project.Repository.FileExists(t.Key)).Select(t => KeyValuePair.Create(t.Key, t.Value!)));
-        ProjectModel trial = ProjectModel.FromFiles(files, project.Root);
+        return ProjectModel.FromFiles(files, project.Root);
+    }
+
+    private static (FixStatus, string?) Verify(ProjectModel project, CheckOptions options, HeadroomConfig config, Dictionary<string, string?> texts, Dictionary<string, int> baseline)
+    {
+        ProjectModel trial = WithTexts(project, texts);
         CheckResult after;
         try
         {

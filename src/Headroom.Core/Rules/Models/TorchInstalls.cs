@@ -127,7 +127,6 @@ public static class TorchInstalls
         IEnumerable<(string? File, bool Constraint)> files = pip.RequirementFiles.Select(o => (o.Value, false))
             .Concat(pip.Kind == PipCommandKind.Sync ? pip.Operands.Select(w => (w.Value, false)) : [])
             .Concat(pip.ConstraintFiles.Select(o => (o.Value, true)));
-        var root = new System.Text.StringBuilder();
         var mapped = new List<(string Path, bool Constraint)>();
         foreach ((string? file, bool constraint) in files)
         {
@@ -139,21 +138,8 @@ public static class TorchInstalls
             mapped.Add((path, constraint));
         }
 
-        if (mapped.Count == 0)
-        {
-            return null;
-        }
-
         // One synthetic root that includes each file, so the loader follows nested -r/-c as pip does.
-        const string RootName = "<pip-command-line>";
-        foreach ((string path, bool constraint) in mapped)
-        {
-            root.Append(constraint ? "-c " : "-r ").Append(path).Append('\n');
-        }
-
-        string rootText = root.ToString();
-        var loader = new RequirementsLoader(p => p == RootName ? rootText : context.Project.ReadSource(p.TrimStart('/'))?.Text);
-        return loader.Load(RootName);
+        return PythonInstalls.LoadFiles(context, mapped);
     }
 
     private static TorchDemand? FindDemand(PipInvocation pip, RequirementsSet? requirements)
