@@ -24,6 +24,7 @@ public static class RuleCatalog
             new PipCacheKeptRule(),
             new DeprecatedActionRule(),
             new DeprecatedWorkflowCommandRule(),
+            new ImageOverBudgetRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 
