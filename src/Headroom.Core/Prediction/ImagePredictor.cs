@@ -119,6 +119,10 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
         {
             notes.Add("sizes from the embedded knowledge only (no network access was enabled)");
         }
+        else
+        {
+            notes.Add("apt closures from the distribution's indexes; pip packages and base images from the embedded knowledge (the index and registry clients are not wired into predictions yet)");
+        }
 
         AptSizing? apt = offline ? null : _apt;
         var stages = new Dictionary<BuildStage, StageBuild>();

@@ -49,7 +49,7 @@ internal static class PipSizer
                 LowBytes = low,
                 HighBytes = high,
                 DownloadBytes = download,
-                How = $"size unknown offline: assumed {ByteSize.Format(installed)} installed (its dependencies are not resolved offline)",
+                How = $"not in the embedded knowledge: assumed {ByteSize.Format(installed)} installed (its dependencies are not resolved)",
                 Location = location,
                 Stage = stage,
             });
