@@ -77,7 +77,7 @@ internal static class CliApp
         root.Options.Add(DebugOption);
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(FixCommand.Create(context));
-        root.Subcommands.Add(PlannedCommands.Predict(context));
+        root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(ImageCommand.Create(context));
         root.Subcommands.Add(PlannedCommands.Diff(context));
         root.Subcommands.Add(RulesCommand.Create(context));

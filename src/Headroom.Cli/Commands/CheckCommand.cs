@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Headroom.Prediction;
+using Headroom.Prediction.Output;
 using Headroom.Rules;
 using Headroom.Rules.Configuration;
 using Headroom.Rules.Output;
@@ -28,21 +30,19 @@ internal static class CheckCommand
         binder.AddTo(command);
         command.SetAction(parse =>
         {
-            string[] roots = binder.GetRoots(parse);
-            HeadroomConfig config = binder.GetConfig(parse, roots[0]);
-            CheckOptions options = binder.GetOptions(parse);
-            options = options.Budget is null ? options with { Budget = config.Budget } : options;
+            (string[] roots, HeadroomConfig config, CheckOptions options) = binder.Bind(parse);
             using IndexSession indexes = IndexSession.Open(context, options);
             (CheckResult result, Func<string, SourceText?> readSource) = Run(roots, indexes.Apply(options), config);
             indexes.ReportNotices(context.Error);
 
             string chosen = parse.GetValue(format)!;
+            IReadOnlyList<ImagePrediction> predictions = chosen == "json" ? Predict(roots, options) : [];
             ReportOutput.Write(context, parse.GetValue(output), writer =>
             {
                 switch (chosen)
                 {
                     case "json":
-                        FindingsJsonWriter.Write(writer, result);
+                        FindingsJsonWriter.Write(writer, result, json => PredictionJsonWriter.WriteEntries(json, predictions));
                         break;
                     case "sarif":
                         SarifWriter.Write(writer, result, RuleCatalog.All.Select(r => r.Descriptor), ToolVersion.Current);
@@ -65,6 +65,27 @@ internal static class CheckCommand
         return command;
     }
 
+    /// <summary>What paths under <paramref name="root"/> are prefixed with when several roots are checked ("" for ".").</summary>
+    internal static string PrefixOf(string root)
+    {
+        string prefix = (Directory.Exists(root) ? root : Path.GetDirectoryName(root) ?? string.Empty).Replace('\\', '/').TrimEnd('/');
+        return prefix.Length == 0 || prefix == "." ? string.Empty : prefix + "/";
+    }
+
+    /// <summary>The predictions of every root's Dockerfiles (paths prefixed with the root as given when there are several).</summary>
+    private static List<ImagePrediction> Predict(string[] roots, CheckOptions options)
+    {
+        var predictions = new List<ImagePrediction>();
+        foreach (string root in roots)
+        {
+            string prefix = roots.Length == 1 ? string.Empty : PrefixOf(root);
+            var context = new CheckContext(ProjectModel.Load(root), options);
+            predictions.AddRange(ImagePredictor.Shared.PredictAll(context).Select(p => p with { Dockerfile = prefix + p.Dockerfile }));
+        }
+
+        return predictions;
+    }
+
     /// <summary>Checks each root; with several roots, paths are prefixed with the root as given.</summary>
     internal static (CheckResult Result, Func<string, SourceText?> ReadSource) Run(string[] roots, CheckOptions options, HeadroomConfig config)
     {
@@ -80,8 +101,7 @@ internal static class CheckCommand
         foreach (string root in roots)
         {
             ProjectModel project = ProjectModel.Load(root);
-            string prefix = (Directory.Exists(root) ? root : Path.GetDirectoryName(root) ?? string.Empty).Replace('\\', '/').TrimEnd('/');
-            prefix = prefix.Length == 0 || prefix == "." ? string.Empty : prefix + "/";
+            string prefix = PrefixOf(root);
             projects.Add((prefix, project));
             CheckResult one = CheckRunner.Run(project, options, config);
             findings.AddRange(one.Findings.Select(f => f with { Path = prefix + f.Path }));

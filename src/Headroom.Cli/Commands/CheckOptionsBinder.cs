@@ -59,6 +59,18 @@ internal sealed class CheckOptionsBinder
         };
     }
 
+    /// <summary>
+    /// The roots, the configuration and the options as <c>check</c> and <c>predict</c> use them: the budget falls back to
+    /// the configuration's, and the network is allowed unless <c>--offline</c> or <c>HEADROOM_OFFLINE=1</c>.
+    /// </summary>
+    public (string[] Roots, HeadroomConfig Config, CheckOptions Options) Bind(ParseResult parse)
+    {
+        string[] roots = GetRoots(parse);
+        HeadroomConfig config = GetConfig(parse, roots[0]);
+        CheckOptions options = Network.Apply(GetOptions(parse));
+        return (roots, config, options.Budget is null ? options with { Budget = config.Budget } : options);
+    }
+
     /// <summary>The configuration: <c>--config</c>, else the nearest <c>.headroom.yaml</c> upwards from the first root, else the defaults.</summary>
     public HeadroomConfig GetConfig(ParseResult parse, string root)
     {

@@ -8,9 +8,6 @@ namespace Headroom.Cli.Commands;
 /// </summary>
 internal static class PlannedCommands
 {
-    public static Command Predict(CommandContext context) =>
-        Planned(context, "predict", "Predict each image's size and the CI job's peak disk, with the full breakdown.", "PATH", 4);
-
     public static Command Diff(CommandContext context) =>
         Planned(context, "diff", "Impact of a change: two images or two predictions.", "BEFORE AFTER", 7);
 

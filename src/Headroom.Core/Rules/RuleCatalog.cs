@@ -36,6 +36,7 @@ public static class RuleCatalog
             new SetupPythonCacheNoFileRule(),
             new BuildxImageNotLoadedRule(),
             new RunnerDiskBudgetRule(ImageCostSources.Default),
+            new ImageOverBudgetRule(),
         }.OrderBy(r => r.Descriptor.Id, StringComparer.Ordinal),
     ]);
 

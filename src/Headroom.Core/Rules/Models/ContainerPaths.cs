@@ -131,7 +131,7 @@ public static class ContainerPaths
     }
 
     /// <summary>Drops empty and <c>.</c> segments and folds <c>..</c> (never above the root).</summary>
-    private static string Fold(string path)
+    internal static string Fold(string path)
     {
         var parts = new List<string>();
         foreach (string part in path.Split('/'))

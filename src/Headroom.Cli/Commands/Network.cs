@@ -1,0 +1,30 @@
+using Headroom.Prediction;
+using Headroom.Rules;
+
+namespace Headroom.Cli.Commands;
+
+/// <summary>
+/// Whether the commands may use the network: not with <c>--offline</c>, and not when the environment sets
+/// <c>HEADROOM_OFFLINE=1</c> (what the test suite does, so no test reaches the internet through the CLI).
+/// </summary>
+internal static class Network
+{
+    public const string OfflineVariable = "HEADROOM_OFFLINE";
+
+    /// <summary>The options with <see cref="CheckOptions.Offline"/> set from the environment; enables the predictor's network when online.</summary>
+    public static CheckOptions Apply(CheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (Environment.GetEnvironmentVariable(OfflineVariable) is "1" or "true")
+        {
+            options = options with { Offline = true };
+        }
+
+        if (!options.Offline && !ImagePredictor.Shared.NetworkEnabled)
+        {
+            ImagePredictor.Shared.EnableNetwork();
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,262 @@
+using System.Collections.Immutable;
+using Headroom.Apt;
+using Headroom.Dockerfiles;
+using Headroom.Dockerfiles.Build;
+using Headroom.Dockerfiles.Run;
+using Headroom.Knowledge;
+using Headroom.Rules;
+using Headroom.Rules.Models;
+using Headroom.Shell.Invocations;
+
+namespace Headroom.Prediction;
+
+/// <summary>
+/// Predicts a Dockerfile's image size and the builder's peak disk before anything is built (see
+/// docs/prediction.md): the base image from the embedded table, pip installs from the torch knowledge
+/// (which build the index brings) and stated assumptions, apt installs from the distribution's real
+/// indexes (online) or the embedded closure table, COPY from the build context's real files after
+/// <c>.dockerignore</c>, and <c>COPY --from</c> as an estimated share of the source stage. Only what
+/// reaches the target stage counts in the image; every stage the target needs counts in the peak.
+/// </summary>
+public sealed class ImagePredictor : IImageCostSource, IDisposable
+{
+    private readonly object _gate = new();
+    private AptSizing? _apt;
+
+    /// <summary>The predictor the rules and commands share.</summary>
+    public static ImagePredictor Shared { get; } = new();
+
+    /// <summary>
+    /// Whether the predictor may use the network when the check is not <c>--offline</c> (the command line turns it
+    /// on; the library and the tests stay on the embedded knowledge unless asked).
+    /// </summary>
+    public bool NetworkEnabled { get; private set; }
+
+    /// <summary>Lets predictions read the Debian/Ubuntu package indexes (through <paramref name="fetcher"/>, or HTTP with the on-disk cache).</summary>
+    public void EnableNetwork(IAptFetcher? fetcher = null)
+    {
+        lock (_gate)
+        {
+            _apt?.Dispose();
+            _apt = new AptSizing(fetcher);
+            NetworkEnabled = true;
+        }
+    }
+
+    /// <summary>Releases the package-index fetcher.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _apt?.Dispose();
+            _apt = null;
+            NetworkEnabled = false;
+        }
+    }
+
+    /// <inheritdoc/>
+    public ImageBuildCost? Predict(CheckContext context, string dockerfilePath, IReadOnlyDictionary<string, string> buildArgs, string? target) =>
+        PredictImage(context, dockerfilePath, buildArgs, target)?.ToCost(target);
+
+    /// <summary>Every Dockerfile of the project with the check's build options, sorted by path.</summary>
+    public IReadOnlyList<ImagePrediction> PredictAll(CheckContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return [.. DockerfileDocument.All(context).OrderBy(d => d.Path, StringComparer.Ordinal)
+            .Select(d => PredictImage(context, d.Path, ImmutableDictionary<string, string>.Empty, null))
+            .OfType<ImagePrediction>()];
+    }
+
+    /// <summary>
+    /// The prediction for one Dockerfile with <paramref name="buildArgs"/> on top of the check's and
+    /// <paramref name="target"/> (null: the check's <c>--target</c>, else the last stage); null when the
+    /// target names no stage. Computed once per project and arguments.
+    /// </summary>
+    public ImagePrediction? PredictImage(CheckContext context, string dockerfilePath, IReadOnlyDictionary<string, string>? buildArgs = null, string? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(dockerfilePath);
+        buildArgs ??= ImmutableDictionary<string, string>.Empty;
+        string key = "<prediction>" + dockerfilePath + "|" + (target ?? string.Empty) + "|" + string.Join(";", buildArgs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+        return context.Project.GetOrAdd(key, _ => Compute(Derive(context, buildArgs, target), dockerfilePath));
+    }
+
+    /// <summary>A context whose Dockerfiles are parsed with other build options (a fresh model cache over the same files).</summary>
+    internal static CheckContext Derive(CheckContext context, IReadOnlyDictionary<string, string> buildArgs, string? target)
+    {
+        if (buildArgs.Count == 0 && target is null)
+        {
+            return context;
+        }
+
+        BuildOptions build = context.Options.Build;
+        foreach ((string name, string value) in buildArgs)
+        {
+            build = build.WithBuildArg(name, value);
+        }
+
+        build = target is null ? build : build with { Target = target };
+        var project = new ProjectModel(context.Project.Root, context.Project.Files, context.Project.Repository);
+        return new CheckContext(project, context.Options with { Build = build });
+    }
+
+    private ImagePrediction? Compute(CheckContext context, string dockerfilePath)
+    {
+        DockerfileDocument document = DockerfileDocument.Get(context, dockerfilePath);
+        BuildDefinition build = document.Build;
+        if (build.Target is not { } targetStage)
+        {
+            return null;
+        }
+
+        bool offline = context.Options.Offline || !NetworkEnabled;
+        var notes = new List<string>();
+        if (context.Options.Offline)
+        {
+            notes.Add("offline: sizes from the embedded knowledge only");
+        }
+        else if (!NetworkEnabled)
+        {
+            notes.Add("sizes from the embedded knowledge only (no network access was enabled)");
+        }
+        else
+        {
+            notes.Add("apt closures from the distribution's indexes; pip packages and base images from the embedded knowledge (the index and registry clients are not wired into predictions yet)");
+        }
+
+        AptSizing? apt = offline ? null : _apt;
+        var stages = new Dictionary<BuildStage, StageBuild>();
+        IReadOnlyList<TorchInstall> installs = TorchInstalls.All(context);
+        foreach (BuildStage stage in build.ReachableStages)
+        {
+            StageBuild? parent = stage.BaseStage is { } b && stages.TryGetValue(b, out StageBuild? p) ? p : null;
+            (PredictedComponent? baseImage, BaseImage? row) = parent is null ? BaseOf(stage, notes) : (null, null);
+            string? python = row?.PythonVersion is { } v ? string.Join('.', v.Split('.').Take(2)) : null;
+            var state = new StageBuild(stage, parent, baseImage, python) { Distro = row is null ? parent?.Distro : (row.Distro, row.DistroRelease, row.PackagesKey) };
+            stages[stage] = state;
+            foreach (BuildInstruction instruction in stage.Instructions)
+            {
+                Add(context, document, instruction, state, stages, installs, apt, notes);
+            }
+        }
+
+        if (apt?.Failure is { } failure)
+        {
+            notes.Add(failure);
+        }
+
+        StageBuild final = stages[targetStage];
+        var image = new List<PredictedComponent>();
+        if (final.BaseImage is { } root)
+        {
+            image.Add(root);
+        }
+
+        image.AddRange(final.ChainLayers.Where(c => c.Bytes > 0 || c.Kind == "base" || !c.Exact));
+        var inImage = new HashSet<PredictedComponent>(image, ReferenceEqualityComparer.Instance);
+        var buildOnly = stages.Values.SelectMany(s => s.Layers).Where(c => !inImage.Contains(c) && c.Bytes > 0).ToList();
+
+        var bases = stages.Values.Where(s => s.Parent is null && s.BaseImage is not null).Select(s => s.BaseImage!).DistinctBy(c => c.Name).ToList();
+        long layersAll = stages.Values.Sum(s => s.Layers.Sum(c => c.Bytes));
+        long transient = stages.Values.SelectMany(s => s.Layers).Select(c => c.TransientBytes).DefaultIfEmpty(0).Max();
+        long peak = bases.Sum(b => b.Bytes + b.DownloadBytes) + layersAll + transient;
+        long download = bases.Sum(b => b.DownloadBytes) + stages.Values.SelectMany(s => s.Layers).Sum(c => c.DownloadBytes);
+
+        List<PredictedComponent> sorted = [.. image.OrderByDescending(c => c.Bytes).ThenBy(c => c.Line).ThenBy(c => c.Name, StringComparer.Ordinal)];
+        long imageBytes = sorted.Sum(c => c.Bytes);
+        var prediction = new ImagePrediction
+        {
+            Dockerfile = dockerfilePath,
+            Target = targetStage.Name ?? targetStage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Platform = targetStage.Platform.ToString(),
+            Python = final.Python,
+            ImageBytes = imageBytes,
+            ImageBytesLow = sorted.Sum(c => c.LowBytes),
+            ImageBytesHigh = sorted.Sum(c => c.HighBytes),
+            PeakBuildBytes = peak,
+            DownloadBytes = download,
+            Components = sorted,
+            BuildOnly = [.. buildOnly.OrderByDescending(c => c.Bytes).ThenBy(c => c.Line)],
+            Offline = offline,
+            Notes = [.. notes.Distinct(StringComparer.Ordinal)],
+        };
+        return prediction with { Budget = Budgets.For(context.Options.Budget, Math.Max(imageBytes, peak)) };
+    }
+
+    private static (PredictedComponent? Component, BaseImage? Row) BaseOf(BuildStage stage, List<string> notes)
+    {
+        if (stage.IsScratch)
+        {
+            return (null, null);
+        }
+
+        string reference = stage.BaseImage;
+        int line = stage.From.StartLine;
+        if (BaseImageTable.Resolve(reference) is not { } match)
+        {
+            notes.Add($"base image {reference} is not in the embedded table: its size is not counted");
+            return (new PredictedComponent("base", reference, string.Empty, 0, line, false) { How = "unknown image: not counted", Stage = stage.Index }, null);
+        }
+
+        BaseImage row = match.Image;
+        if (match.Note is { } note)
+        {
+            notes.Add(note);
+        }
+
+        BaseImageSize? size = row.SizeFor(stage.Platform.ToString()) ?? (row.Sizes.Count > 0 ? row.Sizes[0] : null);
+        long bytes = size?.UncompressedBytes ?? (size?.CompressedBytes is long c ? c * 27 / 10 : 0);
+        bool exact = size is { Estimate: false, UncompressedBytes: not null };
+        string how = size is null
+            ? "no size known for this image"
+            : $"embedded table: {size.Source} ({size.Date})" + (size.UncompressedBytes is null ? "; unpacked size estimated as 2.7× the compressed layers" : string.Empty);
+        var component = new PredictedComponent("base", row.Name, row.PythonVersion is { } py ? "python " + py : string.Empty, bytes, line, exact)
+        {
+            LowBytes = exact ? bytes : bytes * 9 / 10,
+            HighBytes = exact ? bytes : bytes * 11 / 10,
+            DownloadBytes = size?.CompressedBytes ?? bytes * 10 / 27,
+            How = how,
+            Location = "/",
+            Stage = stage.Index,
+        };
+        return (component, row);
+    }
+
+    private static void Add(CheckContext context, DockerfileDocument document, BuildInstruction instruction, StageBuild state, Dictionary<BuildStage, StageBuild> stages, IReadOnlyList<TorchInstall> installs, AptSizing? apt, List<string> notes)
+    {
+        Instruction inner = instruction.Instruction.Inner ?? instruction.Instruction;
+        switch (inner.Name)
+        {
+            case InstructionNames.Run:
+                foreach (TorchInstall install in installs.Where(i => ReferenceEquals(i.Run.Instruction, instruction)))
+                {
+                    state.Layers.AddRange(PipSizer.Size(install, state, notes));
+                }
+
+                foreach (RunScript script in document.ScriptsOf(instruction))
+                {
+                    foreach (AptInvocation aptRun in script.Script.InvocationsOf<AptInvocation>())
+                    {
+                        state.Layers.AddRange(AptSizer.Size(aptRun, script, instruction, state, apt, notes));
+                    }
+
+                    foreach (ToolInvocation other in script.Script.Invocations.Where(i => i is ApkInvocation { Action: ApkAction.Add } or NpmInvocation { Kind: NpmCommandKind.Install or NpmCommandKind.CleanInstall }))
+                    {
+                        string kind = other is ApkInvocation ? "apk" : "npm";
+                        state.Layers.Add(new PredictedComponent(kind, other.ToString(), string.Empty, 0, instruction.Line, false)
+                        {
+                            How = $"{kind} installs are not sized yet: not counted",
+                            Stage = state.Stage.Index,
+                        });
+                        notes.Add($"line {instruction.Line}: {kind} installs are not sized yet (not counted)");
+                    }
+                }
+
+                break;
+            case InstructionNames.Copy:
+            case InstructionNames.Add:
+                state.Layers.AddRange(CopySizer.Size(context, document, instruction, inner, state, stages, notes));
+                break;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Headroom.Dockerfiles.Build;
+
+namespace Headroom.Prediction;
+
+/// <summary>What the predictor knows about one built stage: its own layers' components and what pip has put in it so far.</summary>
+internal sealed class StageBuild
+{
+    public StageBuild(BuildStage stage, StageBuild? parent, PredictedComponent? baseImage, string? python)
+    {
+        Stage = stage;
+        Parent = parent;
+        BaseImage = baseImage ?? parent?.BaseImage;
+        Python = python ?? parent?.Python;
+        PipInstalled = parent is null ? new(StringComparer.Ordinal) : new(parent.PipInstalled, StringComparer.Ordinal);
+        AptInstalled = parent is null ? new(StringComparer.Ordinal) : new(parent.AptInstalled, StringComparer.Ordinal);
+    }
+
+    public BuildStage Stage { get; }
+
+    /// <summary>The stage this one is built on, or null when it starts from an image.</summary>
+    public StageBuild? Parent { get; }
+
+    /// <summary>The image at the root of the chain (null for scratch or an unknown image).</summary>
+    public PredictedComponent? BaseImage { get; }
+
+    /// <summary>The distribution of the chain's base image (<c>debian</c>, <c>12</c>, its package-list key), or null when unknown.</summary>
+    public (string Distro, string Release, string? PackagesKey)? Distro { get; init; }
+
+    /// <summary><c>3.12</c>, or null.</summary>
+    public string? Python { get; }
+
+    /// <summary>Normalized pip names installed in this stage chain, with the version installed (empty when unknown).</summary>
+    public Dictionary<string, string> PipInstalled { get; }
+
+    /// <summary>apt packages asked for in this stage chain.</summary>
+    public HashSet<string> AptInstalled { get; }
+
+    /// <summary>This stage's own layers.</summary>
+    public List<PredictedComponent> Layers { get; } = [];
+
+    /// <summary>Every layer component of the chain, the root stage's first (the base image not included).</summary>
+    public IEnumerable<PredictedComponent> ChainLayers => (Parent?.ChainLayers ?? []).Concat(Layers);
+}
