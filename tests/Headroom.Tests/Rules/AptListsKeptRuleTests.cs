@@ -30,6 +30,8 @@ public sealed class AptListsKeptRuleTests
     [InlineData("FROM debian\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y curl\n")]
     [InlineData("FROM debian\nRUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n")]
     [InlineData("FROM debian\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nrm -rf /var/lib/apt/lists/*\nEOF\n")]
+    [InlineData("FROM debian:trixie\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n")]
+    [InlineData("FROM debian:trixie\nRUN apt-get update; apt-get install -y curl; apt-get distclean\n")]
     [InlineData("FROM debian\nRUN apt-get install -y ./local.deb\n")]
     [InlineData("FROM debian\n# apt-get update\nRUN echo apt-get update\n")]
     public void Does_not_fire_when_the_lists_are_removed_or_never_written(string dockerfile) =>

@@ -29,6 +29,16 @@ public sealed class DeleteInLaterLayerRuleTests
         Assert.Equal(2, Assert.Single(findings[1].Related).Line);
     }
 
+    [Fact]
+    public void Apt_dist_clean_in_a_later_layer_leaves_both_the_archives_and_the_lists()
+    {
+        IReadOnlyList<Finding> findings = RuleHarness.Check(Rule, ("Dockerfile", "FROM debian:trixie\nRUN apt-get update && apt-get install -y curl\nRUN apt-get dist-clean\n")).Findings;
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(3, f.Start.Line));
+        Assert.Contains(findings, f => f.Message.Contains("/var/cache/apt/archives", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.Contains("/var/lib/apt/lists", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("FROM debian\nRUN apt-get update && apt-get install -y curl\nRUN apt-get clean\n", 3)]
     [InlineData("FROM debian\nCOPY big.tar.gz /tmp/\nRUN tar -xzf /tmp/big.tar.gz -C /opt && rm /tmp/big.tar.gz\n", 3)]

@@ -44,7 +44,8 @@ public sealed class AptListsKeptRule : IRule
         }
     }
 
-    /// <summary>True when an <c>rm</c> after <paramref name="update"/> in the same script removes the lists.</summary>
+    /// <summary>True when an <c>rm</c> or <c>apt-get dist-clean</c> after <paramref name="update"/> in the same script removes the lists.</summary>
     internal static bool RemovedAfter(RunScript script, AptInvocation update) =>
-        script.Script.InvocationsOf<RemoveInvocation>().Any(rm => rm.Span.Start > update.Span.End && rm.RemovesContentsOf(ListsDirectory));
+        script.Script.InvocationsOf<RemoveInvocation>().Any(rm => rm.Span.Start > update.Span.End && rm.RemovesContentsOf(ListsDirectory))
+        || script.Script.InvocationsOf<AptInvocation>().Any(a => a.Action == AptAction.DistClean && a.Span.Start > update.Span.End);
 }

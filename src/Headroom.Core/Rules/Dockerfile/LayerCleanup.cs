@@ -48,6 +48,10 @@ internal sealed record LayerCleanup(Shell.SimpleCommand Command, LayerContent Co
                 case AptInvocation { Action: AptAction.Clean } apt:
                     yield return new LayerCleanup(apt.Command, LayerContent.AptArchives, "/var/cache/apt/archives", null);
                     break;
+                case AptInvocation { Action: AptAction.DistClean } apt:
+                    yield return new LayerCleanup(apt.Command, LayerContent.AptArchives, "/var/cache/apt/archives", null);
+                    yield return new LayerCleanup(apt.Command, LayerContent.Files, AptListsKeptRule.ListsDirectory, AptListsKeptRule.ListsDirectory);
+                    break;
                 case NpmInvocation { Kind: NpmCommandKind.CacheClean, Manager: NodePackageManager.Npm } npm:
                     yield return new LayerCleanup(npm.Command, LayerContent.NpmCache, "~/.npm", null);
                     break;

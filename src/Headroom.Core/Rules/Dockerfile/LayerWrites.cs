@@ -151,7 +151,7 @@ internal sealed class LayerWrites
     }
 
     private static bool AptCleanedAfter(RunScript script, AptInvocation install) =>
-        script.Script.InvocationsOf<AptInvocation>().Any(a => a.Action is AptAction.Clean && a.Span.Start > install.Span.End)
+        script.Script.InvocationsOf<AptInvocation>().Any(a => a.Action is AptAction.Clean or AptAction.DistClean && a.Span.Start > install.Span.End)
         || script.Script.InvocationsOf<RemoveInvocation>().Any(rm => rm.Span.Start > install.Span.End && rm.RemovesContentsOf("/var/cache/apt/archives"));
 
     private void Add(BuildInstruction instruction, RunScript? script, LayerContent content, string? directory, string what) =>

@@ -88,6 +88,7 @@ public sealed class AptInvocation : ToolInvocation
             "autoremove" or "auto-remove" => AptAction.AutoRemove,
             "clean" => AptAction.Clean,
             "autoclean" or "auto-clean" => AptAction.AutoClean,
+            "distclean" or "dist-clean" => AptAction.DistClean,
             _ => AptAction.Other,
         };
         return new AptInvocation(command, actionWord, action, scan.Options, operands);
