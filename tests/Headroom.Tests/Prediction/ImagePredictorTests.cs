@@ -48,6 +48,19 @@ public sealed class ImagePredictorTests
     }
 
     [Fact]
+    public void DF001s_size_at_stake_is_the_predicted_drop_with_cpu_torch()
+    {
+        ImagePrediction cuda = Predict(("Dockerfile", CudaDockerfile), ("requirements.txt", "torch==2.3.1\n"));
+        ImagePrediction cpu = Predict(("Dockerfile", CudaDockerfile), ("requirements.txt", "--index-url https://download.pytorch.org/whl/cpu\ntorch==2.3.1\n"));
+        Finding df001 = Assert.Single(
+            Headroom.Tests.Rules.RuleHarness.Check(new Headroom.Rules.Dockerfile.CudaTorchOnCpuBuildRule(), ("Dockerfile", CudaDockerfile), ("requirements.txt", "torch==2.3.1\n")).Findings);
+
+        long drop = cuda.ImageBytes - cpu.ImageBytes;
+        Assert.NotNull(df001.BytesAtStake);
+        Assert.InRange(df001.BytesAtStake!.Value, drop * 99 / 100, drop * 101 / 100);
+    }
+
+    [Fact]
     public void Cpu_torch_from_the_CPU_index_is_a_fraction_of_the_CUDA_build()
     {
         ImagePrediction cuda = Predict(("Dockerfile", CudaDockerfile), ("requirements.txt", "torch==2.3.1\n"));

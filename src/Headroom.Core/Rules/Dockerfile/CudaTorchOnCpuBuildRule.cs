@@ -32,10 +32,10 @@ public sealed class CudaTorchOnCpuBuildRule : IRule
             findings.Report(
                 run.Document.Source,
                 run.SourceSpan,
-                $"pip gets {stake.Describe(install)}, which downloads {stake.Text} of torch and nvidia-* wheels where the CPU build is {stake.CpuText}; install torch from {TorchIndexes.CpuIndexUrl} before the requirements",
+                $"pip gets {stake.Describe(install)}, which downloads {stake.Text} of torch and nvidia-* wheels where the CPU build is {stake.CpuText} (predicted installed: {stake.InstalledText}); install torch from {TorchIndexes.CpuIndexUrl} before the requirements",
                 run.AnchorLine,
                 run.IsEditable ? CpuTorchFix.For(install) : null,
-                stake.BytesAtStake,
+                stake.InstalledBytesAtStake,
                 bytesExact: false,
                 TorchStake.Related(install));
         }

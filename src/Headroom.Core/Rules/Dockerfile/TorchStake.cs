@@ -1,3 +1,4 @@
+using Headroom.Knowledge;
 using Headroom.Knowledge.Torch;
 using Headroom.Rules.Models;
 using Headroom.Text;
@@ -16,6 +17,21 @@ internal sealed record TorchStake(long CudaBytes, long? CpuBytes, bool AtLeast, 
     public string Text => (AtLeast ? "at least " : "~") + ByteSize.Format(CudaBytes);
 
     public string CpuText => "~" + ByteSize.Format(CpuBytes ?? TypicalCpuWheel);
+
+    /// <summary>
+    /// What the CUDA stack takes in the image, installed, as the predictor counts it (download × the
+    /// installed/download ratio of <see cref="InstalledSizeRatios.Cuda"/>).
+    /// </summary>
+    public long CudaInstalledBytes => (long)(CudaBytes * InstalledSizeRatios.Cuda.Point);
+
+    /// <summary>What CPU torch takes in the image, installed, as the predictor counts it (<see cref="InstalledSizeRatios.TorchCpu"/>).</summary>
+    public long CpuInstalledBytes => (long)((CpuBytes ?? TypicalCpuWheel) * InstalledSizeRatios.TorchCpu.Point);
+
+    /// <summary>The bytes the image loses with CPU torch: the predicted installed sizes' difference.</summary>
+    public long InstalledBytesAtStake => CudaInstalledBytes - CpuInstalledBytes;
+
+    /// <summary>"~4.41 GB in the image against ~971 MB".</summary>
+    public string InstalledText => $"{(AtLeast ? "at least " : "~")}{ByteSize.Format(CudaInstalledBytes)} in the image against ~{ByteSize.Format(CpuInstalledBytes)}";
 
     public static TorchStake Of(TorchInstall install)
     {
