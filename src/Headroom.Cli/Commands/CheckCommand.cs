@@ -30,8 +30,8 @@ internal static class CheckCommand
         binder.AddTo(command);
         command.SetAction(parse =>
         {
-            (string[] roots, HeadroomConfig config, CheckOptions options) = binder.Bind(parse);
-            using IndexSession indexes = IndexSession.Open(context, options);
+            (string[] roots, HeadroomConfig config, CheckOptions options) = binder.Bind(parse, context.Host);
+            using IndexSession indexes = IndexSession.Open(options);
             (CheckResult result, Func<string, SourceText?> readSource) = Run(roots, indexes.Apply(options), config);
             indexes.ReportNotices(context.Error);
 

@@ -63,11 +63,11 @@ internal sealed class CheckOptionsBinder
     /// The roots, the configuration and the options as <c>check</c> and <c>predict</c> use them: the budget falls back to
     /// the configuration's, and the network is allowed unless <c>--offline</c> or <c>HEADROOM_OFFLINE=1</c>.
     /// </summary>
-    public (string[] Roots, HeadroomConfig Config, CheckOptions Options) Bind(ParseResult parse)
+    public (string[] Roots, HeadroomConfig Config, CheckOptions Options) Bind(ParseResult parse, CliHost host)
     {
         string[] roots = GetRoots(parse);
         HeadroomConfig config = GetConfig(parse, roots[0]);
-        CheckOptions options = Network.Apply(GetOptions(parse));
+        CheckOptions options = Network.Apply(GetOptions(parse), host);
         return (roots, config, options.Budget is null ? options with { Budget = config.Budget } : options);
     }
 

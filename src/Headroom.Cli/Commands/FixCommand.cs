@@ -26,11 +26,12 @@ internal static class FixCommand
             HashSet<string>? onlyRules = ParseOnly(parse.GetValue(only));
             bool dry = parse.GetValue(dryRun);
             int changedFiles = 0;
+            CheckOptions options = Network.Apply(binder.GetOptions(parse), context.Host);
+            using IndexSession indexes = IndexSession.Open(options);
+            options = indexes.Apply(options);
             foreach (string root in binder.GetRoots(parse))
             {
                 HeadroomConfig config = binder.GetConfig(parse, root);
-                using IndexSession indexes = IndexSession.Open(context, binder.GetOptions(parse));
-                CheckOptions options = indexes.Apply(binder.GetOptions(parse));
                 ProjectModel project = ProjectModel.Load(root);
                 CheckResult before = CheckRunner.Run(project, options, config);
                 FixPlan plan = FixPlanner.Plan(project, options, config, before, onlyRules);
@@ -53,8 +54,9 @@ internal static class FixCommand
                 }
 
                 Report(dry ? context.Error : context.Out, plan, dry);
-                indexes.ReportNotices(context.Error);
             }
+
+            indexes.ReportNotices(context.Error);
 
             return dry && changedFiles > 0 ? ExitCodes.Findings : ExitCodes.Ok;
         });

@@ -4,18 +4,21 @@ using Headroom.Rules;
 namespace Headroom.Cli.Commands;
 
 /// <summary>
-/// Whether the commands may use the network: not with <c>--offline</c>, and not when the environment sets
+/// Whether the commands may use the network: not with <c>--offline</c>, not when the host says so
+/// (<see cref="CliHost.Network"/>, the in-process tests), and not when the environment sets
 /// <c>HEADROOM_OFFLINE=1</c> (what the test suite does, so no test reaches the internet through the CLI).
+/// The one place that decides; everything after it reads <see cref="CheckOptions.Offline"/>.
 /// </summary>
 internal static class Network
 {
     public const string OfflineVariable = "HEADROOM_OFFLINE";
 
     /// <summary>The options with <see cref="CheckOptions.Offline"/> set from the environment; enables the predictor's network when online.</summary>
-    public static CheckOptions Apply(CheckOptions options)
+    public static CheckOptions Apply(CheckOptions options, CliHost host)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (Environment.GetEnvironmentVariable(OfflineVariable) is "1" or "true")
+        ArgumentNullException.ThrowIfNull(host);
+        if (!host.Network || Environment.GetEnvironmentVariable(OfflineVariable) is "1" or "true")
         {
             options = options with { Offline = true };
         }

@@ -23,7 +23,7 @@ internal static class PredictCommand
         binder.AddTo(command);
         command.SetAction(parse =>
         {
-            (string[] roots, _, CheckOptions options) = binder.Bind(parse);
+            (string[] roots, _, CheckOptions options) = binder.Bind(parse, context.Host);
             Budgets.Resolve(options.Budget);
             var predictions = new List<ImagePrediction>();
             var tables = new List<(ImagePrediction Prediction, IReadOnlyList<AlternativeOutcome> Rows)>();

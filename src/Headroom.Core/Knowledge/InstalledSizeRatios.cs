@@ -34,4 +34,7 @@ public static class InstalledSizeRatios
     /// in the output; the online prediction reads the real sizes.
     /// </summary>
     public static (long Installed, long Download, long Low, long High) UnknownPackage { get; } = (10_000_000, 4_000_000, 1_000_000, 80_000_000);
+
+    /// <summary>The installed size of a download at a ratio's point estimate (what the predictor and DF001 both count).</summary>
+    public static long Installed(long downloadBytes, (double Point, double Low, double High) ratio) => (long)(downloadBytes * ratio.Point);
 }

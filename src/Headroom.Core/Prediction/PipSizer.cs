@@ -17,9 +17,6 @@ namespace Headroom.Prediction;
 /// </summary>
 internal static class PipSizer
 {
-    /// <summary>The CPU wheel when the line has no figure: ml-wheels.md §1b, "roughly 175–195 MB" (late 2026).</summary>
-    private const long TypicalCpuWheel = 190_000_000;
-
     private const string CudaGroup = "CUDA stack";
 
     public static List<PredictedComponent> Size(TorchInstall install, StageBuild state, ICollection<string> notes)
@@ -179,7 +176,7 @@ internal static class PipSizer
         int stage = state.Stage.Index;
         if (!cuda)
         {
-            long wheel = build?.CpuWheelBytes ?? TypicalCpuWheel;
+            long wheel = build?.CpuWheelBytes ?? TorchBuilds.TypicalCpuWheelBytes;
             string source = build?.CpuWheelBytes is null ? "a typical +cpu wheel (~190 MB)" : $"the {build.Minor} +cpu wheel";
             string cpuRatio = InstalledSizeRatios.TorchCpu.Point.ToString(CultureInfo.InvariantCulture);
             return
@@ -220,7 +217,7 @@ internal static class PipSizer
 
     /// <summary>A package sized as its download times an installed/download ratio (low, point, high).</summary>
     private static PredictedComponent Estimated(string name, string version, long download, (double Point, double Low, double High) ratio, int line, string location, int stage, string? group, string how) =>
-        new("pip", name, version, (long)(download * ratio.Point), line, false)
+        new("pip", name, version, InstalledSizeRatios.Installed(download, ratio), line, false)
         {
             LowBytes = (long)(download * ratio.Low),
             HighBytes = (long)(download * ratio.High),

@@ -65,6 +65,9 @@ public static class TorchBuilds
     ];
 
     /// <summary>The smallest known CUDA download (torch + stack) of any line: the floor used when the version is unknown.</summary>
+    /// <summary>The CPU wheel when a line has no figure: ml-wheels.md §1b, "roughly 175–195 MB" (late 2026).</summary>
+    public const long TypicalCpuWheelBytes = 190_000_000;
+
     public static long MinimumCudaDownloadBytes { get; } = All.Where(b => b.CudaDownloadBytes is not null).Min(b => b.CudaDownloadBytes!.Value);
 
     /// <summary>The line a version (<c>2.3.1</c>, <c>2.3.1+cpu</c>, <c>2.3</c>) belongs to, or null when it is not in the table.</summary>

@@ -8,24 +8,21 @@ namespace Headroom.Rules.Dockerfile;
 /// <summary>The download at stake when an install gets CUDA torch from PyPI, from <see cref="TorchBuilds"/>.</summary>
 internal sealed record TorchStake(long CudaBytes, long? CpuBytes, bool AtLeast, TorchBuild? Build)
 {
-    /// <summary>Typical CPU wheel when the line has no figure: ml-wheels.md §1b, "roughly 175–195 MB".</summary>
-    private const long TypicalCpuWheel = 190_000_000;
-
     /// <summary>The CUDA download minus the CPU wheel that replaces it.</summary>
-    public long BytesAtStake => CudaBytes - (CpuBytes ?? TypicalCpuWheel);
+    public long BytesAtStake => CudaBytes - (CpuBytes ?? TorchBuilds.TypicalCpuWheelBytes);
 
     public string Text => (AtLeast ? "at least " : "~") + ByteSize.Format(CudaBytes);
 
-    public string CpuText => "~" + ByteSize.Format(CpuBytes ?? TypicalCpuWheel);
+    public string CpuText => "~" + ByteSize.Format(CpuBytes ?? TorchBuilds.TypicalCpuWheelBytes);
 
     /// <summary>
     /// What the CUDA stack takes in the image, installed, as the predictor counts it (download × the
     /// installed/download ratio of <see cref="InstalledSizeRatios.Cuda"/>).
     /// </summary>
-    public long CudaInstalledBytes => (long)(CudaBytes * InstalledSizeRatios.Cuda.Point);
+    public long CudaInstalledBytes => InstalledSizeRatios.Installed(CudaBytes, InstalledSizeRatios.Cuda);
 
     /// <summary>What CPU torch takes in the image, installed, as the predictor counts it (<see cref="InstalledSizeRatios.TorchCpu"/>).</summary>
-    public long CpuInstalledBytes => (long)((CpuBytes ?? TypicalCpuWheel) * InstalledSizeRatios.TorchCpu.Point);
+    public long CpuInstalledBytes => InstalledSizeRatios.Installed(CpuBytes ?? TorchBuilds.TypicalCpuWheelBytes, InstalledSizeRatios.TorchCpu);
 
     /// <summary>The bytes the image loses with CPU torch: the predicted installed sizes' difference.</summary>
     public long InstalledBytesAtStake => CudaInstalledBytes - CpuInstalledBytes;
