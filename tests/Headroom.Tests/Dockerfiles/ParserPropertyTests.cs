@@ -22,7 +22,7 @@ public sealed class ParserPropertyTests
         "EOF\n", "\tEOF\n", "X\n", "E\n", "$V", "${V:-x}", "é", "\u0000", "\\u0041", "CMD --doit -- [ ]\n",
     ];
 
-    private static readonly Config Settings = Config.QuickThrowOnFailure.WithMaxTest(3000);
+    private static readonly Config Settings = Config.QuickThrowOnFailure.WithMaxTest(PropertyRuns.Of(3000));
 
     [Fact]
     public void Random_fragment_sequences_round_trip_and_never_throw()

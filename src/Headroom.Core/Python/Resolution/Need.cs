@@ -43,6 +43,13 @@ internal sealed class Need
 
     public static string IdentifierOf(string name, string? extra) => extra is null ? name : $"{name}[{extra}]";
 
+    /// <summary>The name and extra of an identifier that <see cref="IdentifierOf"/> made.</summary>
+    public static (string Name, string? Extra) SplitIdentifier(string identifier)
+    {
+        int open = identifier.IndexOf('[', StringComparison.Ordinal);
+        return open < 0 || !identifier.EndsWith(']') ? (identifier, null) : (identifier[..open], identifier[(open + 1)..^1]);
+    }
+
     /// <summary>The needs of a PEP 508 requirement: the project, and one per extra.</summary>
     public static IEnumerable<Need> Of(Requirement requirement)
     {

@@ -340,11 +340,14 @@ internal sealed class ResolutionRun
 
                 (name, candidate) = broken.Mapping.GetAt(broken.Mapping.Count - 1);
                 broken.Mapping.RemoveAt(broken.Mapping.Count - 1);
-                bool involved = incompatibleDeps.Contains(name);
-                if (!_skipUnrelatedPins && !involved)
+                // After a failed optimistic jump, backtrack one pin at a time: a pin that caused the
+                // conflict may still have siblings (other versions) that avoid it.
+                if (!_skipUnrelatedPins)
                 {
                     break;
                 }
+
+                bool involved = incompatibleDeps.Contains(name);
 
                 if (!involved && _beforeFirstSkip is null && _states.Count > 0)
                 {
@@ -447,8 +450,10 @@ internal sealed class ResolutionRun
     private List<Candidate> FindMatches(string identifier, IEnumerable<Need> needs, IReadOnlyList<Candidate> incompatibilities)
     {
         Need[] all = [.. needs];
-        string name = all[0].Name;
-        string? extra = all[0].Extra;
+
+        // A criterion can lose every need when backjumping removes the information its parents gave
+        // (resolvelib's find_matches works from the identifier then): name and extra come from it.
+        (string name, string? extra) = all.Length > 0 ? (all[0].Name, all[0].Extra) : Need.SplitIdentifier(identifier);
         ProjectListing listing = _view.Listing(name);
         List<RequirementInformation> constraints = _constraints.GetValueOrDefault(name) ?? [];
         bool allowPre = _pre || all.Any(n => n.ImpliesPreReleases) || constraints.Any(c => c.Need.ImpliesPreReleases);
@@ -723,12 +728,7 @@ internal sealed class ResolutionRun
     private ResolutionResult BuildResult()
     {
         ResolverState state = State;
-        var connected = new HashSet<string>(StringComparer.Ordinal);
-        var visiting = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string id in state.Criteria.Keys)
-        {
-            HasRouteToRoot(state, id, connected, visiting);
-        }
+        HashSet<string> connected = ConnectedToRoots(state);
 
         // The needs that hold in the final state: from the user, or from a parent that is pinned at that version and itself connected.
         bool Live(RequirementInformation info) => info.Parent is null
@@ -777,27 +777,28 @@ internal sealed class ResolutionRun
         return new ResolutionResult(_target, packages, RejectionsOf(chosen.Keys, chosen), [.. _notes], statistics);
     }
 
-    private static bool HasRouteToRoot(ResolverState state, string id, HashSet<string> connected, HashSet<string> visiting)
+    /// <summary>
+    /// The identifiers that the user's requirements reach: a fixpoint from the roots along the
+    /// parents that each criterion records (a search with one shared visited set would miss a node
+    /// first met inside a cycle, and leave a needed package out of the result).
+    /// </summary>
+    private static HashSet<string> ConnectedToRoots(ResolverState state)
     {
-        if (connected.Contains(id))
+        var connected = new HashSet<string>(StringComparer.Ordinal);
+        bool grew = true;
+        while (grew)
         {
-            return true;
-        }
-
-        if (!state.Criteria.TryGetValue(id, out Criterion? criterion) || !visiting.Add(id))
-        {
-            return false;
-        }
-
-        foreach (RequirementInformation info in criterion.Information)
-        {
-            if (info.Parent is null || HasRouteToRoot(state, info.Parent.Identifier, connected, visiting))
+            grew = false;
+            foreach ((string id, Criterion criterion) in state.Criteria)
             {
-                connected.Add(id);
-                return true;
+                if (!connected.Contains(id) && criterion.Information.Any(i => i.Parent is null || connected.Contains(i.Parent.Identifier)))
+                {
+                    connected.Add(id);
+                    grew = true;
+                }
             }
         }
 
-        return false;
+        return connected;
     }
 }

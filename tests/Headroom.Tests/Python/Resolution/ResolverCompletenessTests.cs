@@ -20,7 +20,7 @@ public sealed class ResolverCompletenessTests
         Gen<(int Seed, int Packages)> universes = Gen.Choose(0, int.MaxValue).Zip(Gen.Choose(2, 5));
         int[] outcomes = new int[2];
         Prop.ForAll(universes.ToArbitrary(), u => FailsOnlyWithoutSolution(u.Seed, u.Packages, outcomes))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(PropertyRuns.Of(500)));
 
         Assert.True(outcomes[1] >= 20, $"only {outcomes[1]} of 500 random cases failed");
     }
@@ -39,6 +39,7 @@ public sealed class ResolverCompletenessTests
     [InlineData(229350077, 5)]
     [InlineData(1458112381, 3)]
     [InlineData(341886850, 2)]
+    [InlineData(1072972704, 3)]
     public void Regression_more_cases(int seed, int packages) =>
         Assert.True(FailsOnlyWithoutSolution(seed, packages, new int[2]));
 

@@ -25,12 +25,19 @@ public sealed class ResolverPropertyTests
         Gen<(int Seed, int Packages)> universes = Gen.Choose(0, int.MaxValue).Zip(Gen.Choose(2, 9));
         int[] outcomes = new int[2];
         Prop.ForAll(universes.ToArbitrary(), u => IsSoundOrFailsCleanly(u.Seed, u.Packages, outcomes))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(400));
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(PropertyRuns.Of(400)));
 
         // The universes must exercise both outcomes, or the property says little.
         Assert.True(outcomes[0] >= 40, $"only {outcomes[0]} of 400 random cases resolved");
         Assert.True(outcomes[1] >= 10, $"only {outcomes[1]} of 400 random cases failed");
     }
+
+    /// <summary>Cases the property once found: a criterion left with no needs after a backjump (CI, 2026-11-30).</summary>
+    [Theory]
+    [InlineData(764513554, 4)]
+    [InlineData(1732440216, 8)]
+    public void Regression_cases_stay_sound(int seed, int packages) =>
+        Assert.True(IsSoundOrFailsCleanly(seed, packages, new int[2]));
 
     private static bool IsSoundOrFailsCleanly(int seed, int packageCount, int[] outcomes)
     {
