@@ -15,7 +15,7 @@ namespace Headroom.Cli.Commands;
 /// </summary>
 internal static class CheckCommand
 {
-    public static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github", "markdown", "html"];
 
     public static Command Create(CommandContext context)
     {
@@ -36,7 +36,7 @@ internal static class CheckCommand
             indexes.ReportNotices(context.Error);
 
             string chosen = parse.GetValue(format)!;
-            IReadOnlyList<ImagePrediction> predictions = chosen == "json" ? Predict(roots, options) : [];
+            IReadOnlyList<ImagePrediction> predictions = chosen is "json" or "html" ? Predict(roots, options) : [];
             ReportOutput.Write(context, parse.GetValue(output), writer =>
             {
                 switch (chosen)
@@ -52,6 +52,9 @@ internal static class CheckCommand
                         break;
                     case "markdown":
                         FindingsMarkdownWriter.Write(writer, result);
+                        break;
+                    case "html":
+                        FindingsHtmlWriter.Write(writer, result, readSource, predictions, "headroom " + ToolVersion.Current);
                         break;
                     default:
                         FindingsTextWriter.Write(writer, result, readSource, ciHealth: true);

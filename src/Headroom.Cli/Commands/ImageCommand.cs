@@ -14,8 +14,8 @@ internal static class ImageCommand
         {
             Description = "docker-archive:PATH, oci-archive:PATH, oci:DIR, docker://REGISTRY/REPO[:TAG|@DIGEST], docker-daemon:NAME[:TAG], a path (sniffed), or - (a docker-archive on stdin).",
         };
-        var format = new Option<string>("--format") { Description = "text, json or markdown.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var format = new Option<string>("--format") { Description = "text, json, markdown or html (a self-contained page with a treemap).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
         var output = new Option<string?>("--output") { Description = "Write the report to FILE (atomically) instead of stdout." };
         var config = new Option<string?>("--config") { Description = "The .headroom.yaml to read (default: the nearest one upwards from the current folder)." };
         var hash = new Option<bool>("--hash") { Description = "Hash every file's content to find duplicates." };
@@ -69,6 +69,7 @@ internal static class ImageCommand
             settings.Hash |= parse.GetValue(hash);
             settings.Verify |= parse.GetValue(verify);
 
+            string chosen = parse.GetValue(format)!;
             ImageReport report;
             using (IImageSource image = ImageSources.Open(parse.GetValue(source)!, context.Host.OpenStandardInput, out string? reference))
             using (ProgressLine? progress = ProgressLine.Start(context.Host, context.Error, image.DisplayName))
@@ -81,13 +82,13 @@ internal static class ImageCommand
                     Limits = settings.Limits,
                     OnStoredBytes = progress is null ? null : progress.Add,
                     OnStoredTotal = progress is null ? null : progress.SetTotal,
+                    SizeTree = chosen == "html",
                 };
                 report = ImageAnalyzer.Analyze(image, analysis);
             }
 
             report = report with { Gates = settings.Evaluate(report) };
             string? outputPath = parse.GetValue(output);
-            string chosen = parse.GetValue(format)!;
             Action<Stream> write = stream =>
             {
                 if (chosen == "json")
@@ -97,7 +98,11 @@ internal static class ImageCommand
                 }
 
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-                if (chosen == "markdown")
+                if (chosen == "html")
+                {
+                    ImageHtmlWriter.Write(writer, report, settings.Top, "headroom " + ToolVersion.Current);
+                }
+                else if (chosen == "markdown")
                 {
                     ImageReportWriter.WriteMarkdown(writer, report, settings.Top);
                 }

@@ -15,8 +15,8 @@ internal static class PredictCommand
     public static Command Create(CommandContext context)
     {
         var binder = new CheckOptionsBinder();
-        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "text, json or html.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "html");
         var output = new Option<string?>("--output") { Description = "Write the report to FILE (atomically) instead of stdout." };
         var alternatives = new Option<bool>("--alternatives") { Description = "Predict the variants a team would consider (CPU torch, multi-stage, same-RUN cleanup, slimmer base, --no-cache-dir) and show what each saves." };
         var command = new Command("predict", "Predict each image's size and the build's peak disk, with the full breakdown.") { format, output, alternatives };
@@ -46,6 +46,12 @@ internal static class PredictCommand
                 if (parse.GetValue(format) == "json")
                 {
                     PredictionJsonWriter.Write(writer, predictions);
+                    return;
+                }
+
+                if (parse.GetValue(format) == "html")
+                {
+                    PredictionHtmlWriter.Write(writer, predictions, "headroom " + ToolVersion.Current);
                     return;
                 }
 

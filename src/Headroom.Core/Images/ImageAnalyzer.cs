@@ -17,6 +17,9 @@ public sealed record ImageAnalysisOptions
 
     public ReadLimits Limits { get; init; } = ReadLimits.Default;
 
+    /// <summary>Also build <see cref="ImageReport.Tree"/> (bytes by layer and folder, for the HTML report's treemap).</summary>
+    public bool SizeTree { get; init; }
+
     /// <summary>Called with the number of stored bytes read, from any thread (for a progress line).</summary>
     public Action<long>? OnStoredBytes { get; init; }
 
@@ -240,7 +243,8 @@ public static class ImageAnalyzer
 
         var cudaFiles = new HashSet<FsNode>(ReferenceEqualityComparer.Instance);
         List<PackageUsage> packages = PackageAttribution.Find(tree, tree.MetadataNodes, cudaFiles);
-        (long finalBytes, long fileCount, List<CategoryUsage> categories, List<FileUsage> largest) = WalkFinal(tree, cudaFiles, options.Top);
+        ImageSizeTree? sizeTree = options.SizeTree ? new ImageSizeTree(sourceName, image, layers) : null;
+        (long finalBytes, long fileCount, List<CategoryUsage> categories, List<FileUsage> largest) = WalkFinal(tree, cudaFiles, options.Top, sizeTree is null ? null : sizeTree.Add);
         var totals = new ImageTotals(total, finalBytes, total - finalBytes, compressed, total == 0 ? 1.0 : (double)finalBytes / total, fileCount);
 
         List<DuplicateGroup>? groups = null;
@@ -259,10 +263,13 @@ public static class ImageAnalyzer
                 .ToList();
         }
 
-        return new ImageReport(sourceName, image.Platform, image.ImageId, layers, totals, packages, categories, largest, groups);
+        return new ImageReport(sourceName, image.Platform, image.ImageId, layers, totals, packages, categories, largest, groups)
+        {
+            Tree = sizeTree?.Build(),
+        };
     }
 
-    private static (long FinalBytes, long FileCount, List<CategoryUsage> Categories, List<FileUsage> Largest) WalkFinal(FileTree tree, HashSet<FsNode> cudaFiles, int top)
+    private static (long FinalBytes, long FileCount, List<CategoryUsage> Categories, List<FileUsage> Largest) WalkFinal(FileTree tree, HashSet<FsNode> cudaFiles, int top, Action<FsNode, string, long, string?>? visit)
     {
         long finalBytes = 0;
         long fileCount = 0;
@@ -307,6 +314,8 @@ public static class ImageAnalyzer
                     (long b, long f) = categoryBytes.GetValueOrDefault(category);
                     categoryBytes[category] = (b + size, f + 1);
                 }
+
+                visit?.Invoke(child, dirPath, size, category);
 
                 if (top > 0 && size > 0)
                 {

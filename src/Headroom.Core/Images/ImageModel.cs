@@ -73,5 +73,9 @@ public sealed record ImageReport(
 {
     public IReadOnlyList<GateResult> Gates { get; init; } = [];
 
+    /// <summary>Bytes by layer and folder of the final filesystem, plus each layer's hidden bytes (only with
+    /// <see cref="ImageAnalysisOptions.SizeTree"/>; not part of the JSON document).</summary>
+    public Reports.SizeNode? Tree { get; init; }
+
     public bool GatesPassed => Gates.All(g => g.Passed);
 }

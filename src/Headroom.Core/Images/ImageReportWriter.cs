@@ -283,13 +283,13 @@ public static class ImageReportWriter
         }
     }
 
-    private static string Value(double value, string unit) => unit == "bytes" ? ByteSize.Format((long)value) : Percent(value);
+    internal static string Value(double value, string unit) => unit == "bytes" ? ByteSize.Format((long)value) : Percent(value);
 
     private static string Percent(double ratio) => (ratio * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    private static string Short(string id) => id.Length > 19 ? id[..19] : id;
+    internal static string Short(string id) => id.Length > 19 ? id[..19] : id;
 
-    private static string OneLine(string? text, int max)
+    internal static string OneLine(string? text, int max)
     {
         if (string.IsNullOrEmpty(text))
         {

@@ -18,7 +18,7 @@ namespace Headroom.Prediction;
 /// </summary>
 internal static class PipSizer
 {
-    private const string CudaGroup = "CUDA stack";
+    internal const string CudaGroup = "CUDA stack";
 
     public static List<PredictedComponent> Size(TorchInstall install, StageBuild state, ICollection<string> notes)
     {
