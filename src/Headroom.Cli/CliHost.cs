@@ -13,6 +13,13 @@ internal sealed record CliHost(Func<Stream> OpenStandardInput, bool ErrorIsTermi
     /// <summary>Whether <c>check</c> and <c>fix</c> may ask package indexes over the network (tests turn it off).</summary>
     public bool Network { get; init; } = true;
 
+    /// <summary>
+    /// The HTTP layer of the package indexes, or null for the real one. Tests give one over an in-process server: then
+    /// the run asks those indexes (unless <c>--offline</c>) while everything else stays on the embedded knowledge,
+    /// whatever <see cref="Network"/> and <c>HEADROOM_OFFLINE</c> say.
+    /// </summary>
+    public Func<Headroom.Net.HttpFetcher>? PackageIndexFetcher { get; init; }
+
     /// <summary>The real process: stdin, <see cref="Console.IsErrorRedirected"/>, <c>$CI</c>, the system clock.
     /// stderr counts as a terminal only when <paramref name="stderr"/> is the console's own writer.</summary>
     public static CliHost ForProcess(TextWriter stderr) => new(

@@ -31,12 +31,12 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             (string[] roots, HeadroomConfig config, CheckOptions options) = binder.Bind(parse, context.Host);
-            using IndexSession indexes = IndexSession.Open(options);
-            (CheckResult result, Func<string, SourceText?> readSource) = Run(roots, indexes.Apply(options), config);
-            indexes.ReportNotices(context.Error);
-
+            using IndexSession indexes = IndexSession.Open(options, context.Host);
+            options = indexes.Apply(options);
+            (CheckResult result, Func<string, SourceText?> readSource) = Run(roots, options, config);
             string chosen = parse.GetValue(format)!;
             IReadOnlyList<ImagePrediction> predictions = chosen is "json" or "html" ? Predict(roots, options) : [];
+            indexes.ReportNotices(context.Error);
             ReportOutput.Write(context, parse.GetValue(output), writer =>
             {
                 switch (chosen)

@@ -27,7 +27,7 @@ internal static class FixCommand
             bool dry = parse.GetValue(dryRun);
             int changedFiles = 0;
             CheckOptions options = Network.Apply(binder.GetOptions(parse), context.Host);
-            using IndexSession indexes = IndexSession.Open(options);
+            using IndexSession indexes = IndexSession.Open(options, context.Host);
             options = indexes.Apply(options);
             foreach (string root in binder.GetRoots(parse))
             {

@@ -20,9 +20,9 @@ internal sealed class IndexSession : IDisposable
         _indexes = fetcher is null ? null : PackageIndexes.OverHttp(fetcher);
     }
 
-    /// <summary>A session over HTTP unless the options are offline (see <see cref="Network.Apply"/>).</summary>
-    public static IndexSession Open(CheckOptions options) =>
-        new(options.Offline ? null : new HttpFetcher());
+    /// <summary>A session over HTTP unless the options are offline (see <see cref="Network.Apply"/>); the host's fetcher when it has one (tests).</summary>
+    public static IndexSession Open(CheckOptions options, CliHost host) =>
+        new(options.Offline ? null : host.PackageIndexFetcher?.Invoke() ?? new HttpFetcher());
 
     /// <summary>The options with this session's indexes.</summary>
     public CheckOptions Apply(CheckOptions options) => options with { PackageIndexes = _indexes };

@@ -18,6 +18,12 @@ internal static class Network
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(host);
+        if (host.PackageIndexFetcher is not null)
+        {
+            // A test's own package indexes: nothing else may reach the network.
+            return options;
+        }
+
         if (!host.Network || Environment.GetEnvironmentVariable(OfflineVariable) is "1" or "true")
         {
             options = options with { Offline = true };

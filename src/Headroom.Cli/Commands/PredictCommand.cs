@@ -25,6 +25,10 @@ internal static class PredictCommand
         {
             (string[] roots, _, CheckOptions options) = binder.Bind(parse, context.Host);
             Budgets.Resolve(options.Budget);
+
+            // The notes of each prediction say what the indexes could not give; nothing goes to stderr.
+            using IndexSession indexes = IndexSession.Open(options, context.Host);
+            options = indexes.Apply(options);
             var predictions = new List<ImagePrediction>();
             var tables = new List<(ImagePrediction Prediction, IReadOnlyList<AlternativeOutcome> Rows)>();
             foreach (string root in roots)

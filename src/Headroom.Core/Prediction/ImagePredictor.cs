@@ -109,22 +109,22 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
             return null;
         }
 
-        bool offline = context.Options.Offline || !NetworkEnabled;
+        bool aptOnline = !context.Options.Offline && NetworkEnabled;
+        bool pipOnline = !context.Options.Offline && context.Options.PackageIndexes is not null;
+        bool offline = !aptOnline && !pipOnline;
         var notes = new List<string>();
-        if (context.Options.Offline)
+        if (offline)
         {
-            notes.Add("offline: sizes from the embedded knowledge only");
-        }
-        else if (!NetworkEnabled)
-        {
-            notes.Add("sizes from the embedded knowledge only (no network access was enabled)");
+            notes.Add(context.Options.Offline ? "offline: sizes from the embedded knowledge only" : "sizes from the embedded knowledge only (no network access was enabled)");
         }
         else
         {
-            notes.Add("apt closures from the distribution's indexes; pip packages and base images from the embedded knowledge (the index and registry clients are not wired into predictions yet)");
+            string aptSource = aptOnline ? "apt closures from the distribution's indexes" : "apt closures from the embedded knowledge";
+            string pipSource = pipOnline ? "pip packages resolved on their package indexes where they answer" : "pip packages from the embedded knowledge";
+            notes.Add($"{aptSource}; {pipSource}; base images from the embedded knowledge (the registry client is not wired into predictions yet)");
         }
 
-        AptSizing? apt = offline ? null : _apt;
+        AptSizing? apt = aptOnline ? _apt : null;
         var stages = new Dictionary<BuildStage, StageBuild>();
         IReadOnlyList<TorchInstall> installs = TorchInstalls.All(context);
         foreach (BuildStage stage in build.ReachableStages)
@@ -230,7 +230,7 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
             case InstructionNames.Run:
                 foreach (TorchInstall install in installs.Where(i => ReferenceEquals(i.Run.Instruction, instruction)))
                 {
-                    state.Layers.AddRange(PipSizer.Size(install, state, notes));
+                    state.Layers.AddRange(PipSizer.Size(context, install, state, notes));
                 }
 
                 foreach (RunScript script in document.ScriptsOf(instruction))

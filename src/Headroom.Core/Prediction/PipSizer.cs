@@ -4,6 +4,7 @@ using Headroom.Knowledge;
 using Headroom.Knowledge.HeavyWheels;
 using Headroom.Knowledge.Torch;
 using Headroom.Python;
+using Headroom.Rules;
 using Headroom.Rules.Models;
 using Headroom.Shell.Invocations;
 using Headroom.Text;
@@ -20,14 +21,45 @@ internal static class PipSizer
 {
     internal const string CudaGroup = "CUDA stack";
 
-    public static List<PredictedComponent> Size(TorchInstall install, StageBuild state, ICollection<string> notes)
+    public static List<PredictedComponent> Size(CheckContext context, TorchInstall install, StageBuild state, ICollection<string> notes)
     {
         PipInvocation pip = install.Run.Invocation;
         int line = install.Run.AnchorLine;
         int stage = state.Stage.Index;
         string location = Location(pip, install.Run.Instruction, state.Python);
-        var components = new List<PredictedComponent>();
+        List<PredictedComponent> problems = [.. PipIndexSizer.FileProblems(install, state, location, $"{install.Run.Document.Path}:{line}", notes)];
+        List<PredictedComponent> components = PipIndexSizer.Size(context, install, state, location, notes) ?? FromKnowledge(install, state, location, notes);
+        components.AddRange(problems);
+        long wheels = components.Sum(c => c.DownloadBytes);
 
+        if (wheels > 0 && PackageCaches.KeepsCache(pip, install.Run.Script, install.Run.Instruction))
+        {
+            string cache = PackageCaches.DirectoryOf(pip, install.Run.Instruction) ?? PackageCaches.DefaultDisplay(pip);
+            components.Add(new PredictedComponent("pip", pip.IsUv ? "uv cache" : "pip cache", string.Empty, wheels, line, components.All(c => c.Exact))
+            {
+                LowBytes = components.Sum(c => c.DownloadBytes),
+                HighBytes = components.Sum(c => c.DownloadBytes),
+                How = $"the downloaded wheels stay in {cache} in this layer (no --no-cache-dir, PIP_NO_CACHE_DIR or cache mount)",
+                Location = cache,
+                Stage = stage,
+            });
+        }
+        else if (wheels > 0)
+        {
+            // The wheel files exist on the builder's disk while pip unpacks them.
+            components[0] = components[0] with { TransientBytes = wheels };
+        }
+
+        return components;
+    }
+
+    /// <summary>The install sized from the embedded knowledge: torch by <see cref="TorchBuilds"/>, anything else assumed.</summary>
+    private static List<PredictedComponent> FromKnowledge(TorchInstall install, StageBuild state, string location, ICollection<string> notes)
+    {
+        PipInvocation pip = install.Run.Invocation;
+        int line = install.Run.AnchorLine;
+        int stage = state.Stage.Index;
+        var components = new List<PredictedComponent>();
         if (install.Demand is not null && NeedsTorch(install, state))
         {
             components.AddRange(Torch(install, state, line, location, notes));
@@ -68,25 +100,6 @@ internal static class PipSizer
             {
                 state.PipInstalled["torch"] = c.Version;
             }
-        }
-
-        long wheels = components.Sum(c => c.DownloadBytes);
-        if (wheels > 0 && PackageCaches.KeepsCache(pip, install.Run.Script, install.Run.Instruction))
-        {
-            string cache = PackageCaches.DirectoryOf(pip, install.Run.Instruction) ?? PackageCaches.DefaultDisplay(pip);
-            components.Add(new PredictedComponent("pip", pip.IsUv ? "uv cache" : "pip cache", string.Empty, wheels, line, components.All(c => c.Exact))
-            {
-                LowBytes = components.Sum(c => c.DownloadBytes),
-                HighBytes = components.Sum(c => c.DownloadBytes),
-                How = $"the downloaded wheels stay in {cache} in this layer (no --no-cache-dir, PIP_NO_CACHE_DIR or cache mount)",
-                Location = cache,
-                Stage = stage,
-            });
-        }
-        else if (wheels > 0)
-        {
-            // The wheel files exist on the builder's disk while pip unpacks them.
-            components[0] = components[0] with { TransientBytes = wheels };
         }
 
         return components;

@@ -1,4 +1,5 @@
 using Headroom.Dockerfiles.Build;
+using Headroom.Python.Index;
 
 namespace Headroom.Prediction;
 
@@ -13,6 +14,7 @@ internal sealed class StageBuild
         Python = python ?? parent?.Python;
         PipInstalled = parent is null ? new(StringComparer.Ordinal) : new(parent.PipInstalled, StringComparer.Ordinal);
         AptInstalled = parent is null ? new(StringComparer.Ordinal) : new(parent.AptInstalled, StringComparer.Ordinal);
+        PipMetadata = parent is null ? new(StringComparer.Ordinal) : new(parent.PipMetadata, StringComparer.Ordinal);
     }
 
     public BuildStage Stage { get; }
@@ -31,6 +33,9 @@ internal sealed class StageBuild
 
     /// <summary>Normalized pip names installed in this stage chain, with the version installed (empty when unknown).</summary>
     public Dictionary<string, string> PipInstalled { get; }
+
+    /// <summary>The core metadata of pip packages installed in this stage chain by a resolved install (normalized name).</summary>
+    public Dictionary<string, CoreMetadata> PipMetadata { get; }
 
     /// <summary>apt packages asked for in this stage chain.</summary>
     public HashSet<string> AptInstalled { get; }

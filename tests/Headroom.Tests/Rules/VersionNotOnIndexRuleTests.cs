@@ -102,7 +102,7 @@ public sealed class VersionNotOnIndexRuleTests
         Assert.Contains("(embedded knowledge, November 2026)", finding.Message, StringComparison.Ordinal);
         Assert.True(indexes.Failed);
         string notice = Assert.Single(indexes.Notices);
-        Assert.Equal("index https://pypi.org/simple/numpy/: connection refused; PY001/PY002 use the embedded knowledge instead", notice);
+        Assert.Equal("index https://pypi.org/simple/numpy/: connection refused; PY001/PY002 and the pip sizes of predictions use the embedded knowledge instead", notice);
     }
 
     [Fact]

@@ -99,8 +99,10 @@ public static class PredictionTextWriter
         IGrouping<string, PredictedComponent> top = groups.OrderByDescending(g => g.Sum(c => c.Bytes)).First();
         long bytes = top.Sum(c => c.Bytes);
         double share = (double)bytes / prediction.ImageBytes;
-        string parts = string.Join(", ", top.Select(c => c.Version.Length == 0 || c.Kind == "copy" ? c.Name : $"{c.Name} {c.Version}"));
+        // A resolved stack has a component per wheel: name the largest and count the rest.
+        string[] named = [.. top.Select(c => c.Version.Length == 0 || c.Kind == "copy" ? c.Name : $"{c.Name} {c.Version}")];
+        string parts = named.Length <= 3 ? string.Join(", ", named) : $"{string.Join(", ", named.Take(2))} and {named.Length - 2} more wheels";
         string lines = string.Join(", ", top.Select(c => c.Line).Distinct());
-        return string.Create(CultureInfo.InvariantCulture, $"cause: the {top.Key}, {Figure(bytes, false)} of {Figure(prediction.ImageBytes, prediction.Exact)} ({share * 100:0}%): {parts} (line {lines})");
+        return string.Create(CultureInfo.InvariantCulture, $"cause: the {top.Key}, {Figure(bytes, top.All(c => c.Exact))} of {Figure(prediction.ImageBytes, prediction.Exact)} ({share * 100:0}%): {parts} (line {lines})");
     }
 }

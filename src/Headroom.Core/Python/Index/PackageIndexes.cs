@@ -35,6 +35,9 @@ public sealed class PackageIndexes
     /// <summary>True once an index failed: every later question is answered from the embedded knowledge.</summary>
     public bool Failed => _failed;
 
+    /// <summary>The first failure of the run in one line (naming the index), or null.</summary>
+    public string? Failure { get; private set; }
+
     /// <summary>Failures and stale copies, one line each, for the caller to print.</summary>
     public IReadOnlyList<string> Notices =>
         [.. _notices, .. _repositories.Values.OfType<PackageIndex>().SelectMany(i => i.Notices).Distinct(StringComparer.Ordinal)];
@@ -67,9 +70,38 @@ public sealed class PackageIndexes
         }
         catch (InputException e)
         {
-            _failed = true;
-            _notices.Enqueue($"{e.Message}; PY001/PY002 use the embedded knowledge instead");
+            Fail(e.Message);
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The repository of <paramref name="configuration"/> (shared with <see cref="GetFiles"/>: one cache of pages and
+    /// wheels per configuration), for callers that resolve (the predictor); null once an index failed in this run.
+    /// </summary>
+    public IPackageRepository? RepositoryFor(IndexConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return _failed ? null : _repositories.GetOrAdd(KeyOf(configuration), _ => _open(configuration));
+    }
+
+    /// <summary>
+    /// Records that an index failed (<paramref name="message"/> names it): one notice, and no index is asked again in
+    /// this run.
+    /// </summary>
+    public void Fail(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_notices)
+        {
+            if (_failed)
+            {
+                return;
+            }
+
+            _failed = true;
+            Failure = message;
+            _notices.Enqueue($"{message}; PY001/PY002 and the pip sizes of predictions use the embedded knowledge instead");
         }
     }
 

@@ -119,7 +119,7 @@ public static class PythonInstalls
     }
 
     /// <summary>The Python of a stage's base image (through its parent stages) on the stage's platform, or null.</summary>
-    private static PythonTarget? TargetOf(DockerfileDocument document, BuildStage stage)
+    internal static PythonTarget? TargetOf(DockerfileDocument document, BuildStage stage)
     {
         BuildStage root = stage;
         var seen = new HashSet<BuildStage>();
@@ -194,6 +194,9 @@ public static class PythonInstalls
     /// environment (<c>PIP_INDEX_URL</c>; uv's <c>UV_DEFAULT_INDEX</c>/<c>UV_INDEX_URL</c>); extra indexes and
     /// find-links add up. Unknown when an option's value cannot be read or <c>--no-index</c> is given.
     /// </summary>
+    internal static (IndexConfiguration, bool Known) Indexes(PipInvocation pip, RequirementsSet? requirements) =>
+        Indexes(pip, requirements, name => Environment(pip, name));
+
     private static (IndexConfiguration, bool Known) Indexes(PipInvocation pip, RequirementsSet? requirements, Func<string, string?> environment)
     {
         bool known = !pip.NoIndex && requirements?.NoIndex != true;
