@@ -1,6 +1,7 @@
 using System.Globalization;
 using Headroom.Dockerfiles.Build;
 using Headroom.Knowledge;
+using Headroom.Knowledge.HeavyWheels;
 using Headroom.Knowledge.Torch;
 using Headroom.Python;
 using Headroom.Rules.Models;
@@ -32,7 +33,7 @@ internal static class PipSizer
             components.AddRange(Torch(install, state, line, location, notes));
         }
 
-        foreach ((string name, string display, SpecifierSet specifier) in Roots(install))
+        foreach ((string name, string display, SpecifierSet specifier, IReadOnlyList<string> extras) in Roots(install))
         {
             if (name == "torch" || (state.PipInstalled.TryGetValue(name, out string? have) && (specifier.IsEmpty || (have.Length > 0 && specifier.Contains(have))) && !pip.Upgrade))
             {
@@ -40,6 +41,14 @@ internal static class PipSizer
             }
 
             string version = specifier.Pin?.VersionText ?? string.Empty;
+            IReadOnlyList<HeavyWheel> heavy = HeavyWheels.For(name, extras);
+            if (heavy.Count > 0)
+            {
+                components.AddRange(heavy.Select(h => Heavy(h, display, version, line, location, stage)));
+                state.PipInstalled[name] = version;
+                continue;
+            }
+
             (long installed, long download, long low, long high) = InstalledSizeRatios.UnknownPackage;
             components.Add(new PredictedComponent("pip", display, version, installed, line, false)
             {
@@ -135,7 +144,7 @@ internal static class PipSizer
         return have.Length == 0 || !wanted.Contains(have);
     }
 
-    private static IEnumerable<(string Name, string Display, SpecifierSet Specifier)> Roots(TorchInstall install)
+    private static IEnumerable<(string Name, string Display, SpecifierSet Specifier, IReadOnlyList<string> Extras)> Roots(TorchInstall install)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (PackageOperand operand in install.Run.Invocation.Packages)
@@ -143,8 +152,8 @@ internal static class PipSizer
             if (operand.Kind == PackageOperandKind.Name && operand.NormalizedName is { } name && seen.Add(name))
             {
                 string text = operand.Word.Value ?? operand.Name!;
-                SpecifierSet spec = Requirement.TryParse(text, out Requirement? r, out _) ? r.Specifier : SpecifierSet.Empty;
-                yield return (name, operand.Name!, spec);
+                bool parsed = Requirement.TryParse(text, out Requirement? r, out _);
+                yield return (name, operand.Name!, parsed ? r!.Specifier : SpecifierSet.Empty, parsed ? r!.Extras : []);
             }
         }
 
@@ -152,9 +161,19 @@ internal static class PipSizer
         {
             if (line.Requirement is { } req && seen.Add(req.NormalizedName))
             {
-                yield return (req.NormalizedName, req.Name, req.Specifier);
+                yield return (req.NormalizedName, req.Name, req.Specifier, req.Extras);
             }
         }
+    }
+
+    /// <summary>A heavy package from the embedded table: its known download times the installed ratio of its kind.</summary>
+    private static PredictedComponent Heavy(HeavyWheel wheel, string display, string version, int line, string location, int stage)
+    {
+        (double Point, double Low, double High) ratio = wheel.Cuda ? InstalledSizeRatios.Cuda : InstalledSizeRatios.Generic;
+        string name = wheel.Extra is null ? display : $"{display}[{wheel.Extra}]";
+        string point = ratio.Point.ToString(CultureInfo.InvariantCulture);
+        return Estimated(name, version.Length > 0 ? version : wheel.Version, wheel.DownloadBytes, ratio, line, location, stage, wheel.Cuda ? CudaGroup : null,
+            $"{ByteSize.Format(wheel.DownloadBytes)} download at {wheel.Name} {wheel.Version} × {point} installed (embedded knowledge: {wheel.Source})");
     }
 
     private static List<PredictedComponent> Torch(TorchInstall install, StageBuild state, int line, string location, ICollection<string> notes)
