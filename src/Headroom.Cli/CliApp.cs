@@ -79,7 +79,7 @@ internal static class CliApp
         root.Subcommands.Add(FixCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(ImageCommand.Create(context));
-        root.Subcommands.Add(PlannedCommands.Diff(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(DockerfileCommand.Create(context));
         return root;

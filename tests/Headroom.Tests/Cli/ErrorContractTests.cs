@@ -22,16 +22,6 @@ public sealed class ErrorContractTests
         Assert.StartsWith("headroom: error: ", result.Error, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("diff")]
-    public void Commands_not_built_yet_say_so_and_exit_2(string command)
-    {
-        CliResult result = CliRunner.Run(command, "anything");
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not built yet", result.Error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Version_prints_the_version_and_exits_0()
     {
