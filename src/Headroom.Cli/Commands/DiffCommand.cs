@@ -18,8 +18,8 @@ internal static class DiffCommand
     {
         var before = new Argument<string>("BEFORE") { Description = "An image source (as for 'headroom image'), a Dockerfile or its folder, or REV:path (e.g. HEAD~1:backend/Dockerfile)." };
         var after = new Argument<string>("AFTER") { Description = "The same kinds as BEFORE." };
-        var format = new Option<string>("--format") { Description = "text, json or markdown (a pull request's Impact section).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var format = new Option<string>("--format") { Description = "text, json, markdown (a pull request's Impact section) or html (one self-contained page).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
         var output = new Option<string?>("--output") { Description = "Write the report to FILE (atomically) instead of stdout." };
         var platform = new Option<string?>("--platform") { Description = "os/arch[/variant] to pick from a multi-platform image index." };
         var top = new Option<int>("--top") { Description = "How many biggest movers to list (default 10).", DefaultValueFactory = _ => 10 };
@@ -64,6 +64,9 @@ internal static class DiffCommand
                         break;
                     case "markdown":
                         DiffMarkdownWriter.Write(writer, report);
+                        break;
+                    case "html":
+                        DiffHtmlWriter.Write(writer, report, "headroom " + ToolVersion.Current);
                         break;
                     default:
                         DiffTextWriter.Write(writer, report);
