@@ -60,7 +60,8 @@ public static class AptIndexLoader
 
             using (stream)
             {
-                index.AddRange(AptPackageReader.Read(stream, uri.ToString()));
+                // A file of the on-disk cache: its parsed form is kept beside it (the 56 MB indexes take seconds to parse).
+                index.AddRange(stream is FileStream file ? AptParsedIndexCache.Load(file.Name, stream, uri.ToString(), uri.AbsoluteUri) : AptPackageReader.Read(stream, uri.ToString()));
             }
 
             return uri;

@@ -22,6 +22,8 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
 {
     private readonly object _gate = new();
     private AptSizing? _apt;
+    private ApkSizing? _apk;
+    private NpmSizing? _npm;
 
     /// <summary>The predictor the rules and commands share.</summary>
     public static ImagePredictor Shared { get; } = new();
@@ -32,13 +34,20 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
     /// </summary>
     public bool NetworkEnabled { get; private set; }
 
-    /// <summary>Lets predictions read the Debian/Ubuntu package indexes (through <paramref name="fetcher"/>, or HTTP with the on-disk cache).</summary>
-    public void EnableNetwork(IAptFetcher? fetcher = null)
+    /// <summary>
+    /// Lets predictions read the Debian/Ubuntu and Alpine package indexes (through <paramref name="fetcher"/>, or HTTP
+    /// with the on-disk cache) and the npm registry's tarball sizes (through <paramref name="npm"/>, or HTTP with its cache).
+    /// </summary>
+    public void EnableNetwork(IAptFetcher? fetcher = null, Headroom.JavaScript.INpmTarballSizer? npm = null)
     {
         lock (_gate)
         {
             _apt?.Dispose();
+            _apk?.Dispose();
+            _npm?.Dispose();
             _apt = new AptSizing(fetcher);
+            _apk = new ApkSizing(fetcher);
+            _npm = new NpmSizing(npm);
             NetworkEnabled = true;
         }
     }
@@ -50,6 +59,10 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
         {
             _apt?.Dispose();
             _apt = null;
+            _apk?.Dispose();
+            _apk = null;
+            _npm?.Dispose();
+            _npm = null;
             NetworkEnabled = false;
         }
     }
@@ -119,12 +132,14 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
         }
         else
         {
-            string aptSource = aptOnline ? "apt closures from the distribution's indexes" : "apt closures from the embedded knowledge";
+            string aptSource = aptOnline ? "apt and apk closures from the distributions' indexes, npm packages from the registry's tarballs" : "apt, apk and npm sizes from the embedded knowledge";
             string pipSource = pipOnline ? "pip packages resolved on their package indexes where they answer" : "pip packages from the embedded knowledge";
             notes.Add($"{aptSource}; {pipSource}; base images from the embedded knowledge (the registry client is not wired into predictions yet)");
         }
 
         AptSizing? apt = aptOnline ? _apt : null;
+        ApkSizing? apk = aptOnline ? _apk : null;
+        NpmSizing? npm = aptOnline ? _npm : null;
         var stages = new Dictionary<BuildStage, StageBuild>();
         IReadOnlyList<TorchInstall> installs = TorchInstalls.All(context);
         foreach (BuildStage stage in build.ReachableStages)
@@ -136,13 +151,23 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
             stages[stage] = state;
             foreach (BuildInstruction instruction in stage.Instructions)
             {
-                Add(context, document, instruction, state, stages, installs, apt, notes);
+                Add(context, document, instruction, state, stages, installs, apt, apk, npm, notes);
             }
         }
 
         if (apt?.Failure is { } failure)
         {
             notes.Add(failure);
+        }
+
+        if (apk?.Failure is { } apkFailure)
+        {
+            notes.Add(apkFailure);
+        }
+
+        if (npm?.Failure is { } npmFailure)
+        {
+            notes.Add($"the npm registry could not size every package ({npmFailure}); the rest are estimated");
         }
 
         StageBuild final = stages[targetStage];
@@ -206,7 +231,7 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
 
         BaseImageSize? size = row.SizeFor(stage.Platform.ToString()) ?? (row.Sizes.Count > 0 ? row.Sizes[0] : null);
         long bytes = size?.UncompressedBytes ?? (size?.CompressedBytes is long c ? c * 27 / 10 : 0);
-        bool exact = size is { Estimate: false, UncompressedBytes: not null };
+        bool exact = match.ExactTag && size is { Estimate: false, UncompressedBytes: not null };
         string how = size is null
             ? "no size known for this image"
             : $"embedded table: {size.Source} ({size.Date})" + (size.UncompressedBytes is null ? "; unpacked size estimated as 2.7× the compressed layers" : string.Empty);
@@ -222,7 +247,7 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
         return (component, row);
     }
 
-    private static void Add(CheckContext context, DockerfileDocument document, BuildInstruction instruction, StageBuild state, Dictionary<BuildStage, StageBuild> stages, IReadOnlyList<TorchInstall> installs, AptSizing? apt, List<string> notes)
+    private static void Add(CheckContext context, DockerfileDocument document, BuildInstruction instruction, StageBuild state, Dictionary<BuildStage, StageBuild> stages, IReadOnlyList<TorchInstall> installs, AptSizing? apt, ApkSizing? apk, NpmSizing? npm, List<string> notes)
     {
         Instruction inner = instruction.Instruction.Inner ?? instruction.Instruction;
         switch (inner.Name)
@@ -240,15 +265,14 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
                         state.Layers.AddRange(AptSizer.Size(aptRun, script, instruction, state, apt, notes));
                     }
 
-                    foreach (ToolInvocation other in script.Script.Invocations.Where(i => i is ApkInvocation { Action: ApkAction.Add } or NpmInvocation { Kind: NpmCommandKind.Install or NpmCommandKind.CleanInstall }))
+                    foreach (ToolInvocation other in script.Script.Invocations)
                     {
-                        string kind = other is ApkInvocation ? "apk" : "npm";
-                        state.Layers.Add(new PredictedComponent(kind, other.ToString(), string.Empty, 0, instruction.Line, false)
+                        state.Layers.AddRange(other switch
                         {
-                            How = $"{kind} installs are not sized yet: not counted",
-                            Stage = state.Stage.Index,
+                            ApkInvocation apkRun => ApkSizer.Size(apkRun, script, instruction, state, apk, notes),
+                            NpmInvocation npmRun => NpmSizer.Size(context, document, npmRun, script, instruction, state, npm, notes),
+                            _ => [],
                         });
-                        notes.Add($"line {instruction.Line}: {kind} installs are not sized yet (not counted)");
                     }
                 }
 

@@ -15,6 +15,8 @@ internal sealed class StageBuild
         PipInstalled = parent is null ? new(StringComparer.Ordinal) : new(parent.PipInstalled, StringComparer.Ordinal);
         AptInstalled = parent is null ? new(StringComparer.Ordinal) : new(parent.AptInstalled, StringComparer.Ordinal);
         PipMetadata = parent is null ? new(StringComparer.Ordinal) : new(parent.PipMetadata, StringComparer.Ordinal);
+        ApkInstalled = parent is null ? new(StringComparer.Ordinal) : new(parent.ApkInstalled, StringComparer.Ordinal);
+        ApkCacheKept = parent?.ApkCacheKept ?? false;
     }
 
     public BuildStage Stage { get; }
@@ -39,6 +41,12 @@ internal sealed class StageBuild
 
     /// <summary>apt packages asked for in this stage chain.</summary>
     public HashSet<string> AptInstalled { get; }
+
+    /// <summary>apk packages installed in this stage chain (asked for, and their closures when known).</summary>
+    public HashSet<string> ApkInstalled { get; }
+
+    /// <summary>Whether an earlier layer of the chain already keeps apk's indexes in /var/cache/apk (counted once).</summary>
+    public bool ApkCacheKept { get; set; }
 
     /// <summary>This stage's own layers.</summary>
     public List<PredictedComponent> Layers { get; } = [];

@@ -46,6 +46,21 @@ public sealed class BaseImageTableTests
     [InlineData("alpine:3.20.3", "alpine:3.20", false, "1.2", LibcKind.Musl)]
     [InlineData("nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04", "nvidia/cuda:12.4.1-cudnn-runtime-ubuntu22.04", true, "2.35", LibcKind.Glibc)]
     [InlineData("pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime", "pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime", true, "2.35", LibcKind.Glibc)]
+    [InlineData("alpine:3.18", "alpine:3.19", false, "1.2", LibcKind.Musl)]
+    [InlineData("alpine", "alpine:3.24", true, "1.2", LibcKind.Musl)]
+    [InlineData("python@sha256:0f5b26b9518d002b6173fd61daad821fa340635ebfec5bba471013f9ca114579", "python:3.14-trixie", false, "2.41", LibcKind.Glibc)]
+    [InlineData("node:20-alpine", "node:20-alpine3.23", true, "1.2", LibcKind.Musl)]
+    [InlineData("node:20", "node:20-bookworm", true, "2.36", LibcKind.Glibc)]
+    [InlineData("node:22-slim", "node:22-bookworm-slim", true, "2.36", LibcKind.Glibc)]
+    [InlineData("node:24-trixie-slim", "node:24-trixie-slim", true, "2.41", LibcKind.Glibc)]
+    [InlineData("node:18.20.4-alpine3.20", "node:18-alpine3.21", false, "1.2", LibcKind.Musl)]
+    [InlineData("node:lts-alpine", "node:24-alpine3.24", false, "1.2", LibcKind.Musl)]
+    [InlineData("node:iron-bullseye-slim", "node:20-bookworm-slim", false, "2.36", LibcKind.Glibc)]
+    [InlineData("node:21-alpine", "node:20-alpine3.23", false, "1.2", LibcKind.Musl)]
+    [InlineData("nginx:1.27-alpine", "nginx:alpine", false, "1.2", LibcKind.Musl)]
+    [InlineData("nginx:1.27.3-alpine3.21-slim", "nginx:alpine-slim", false, "1.2", LibcKind.Musl)]
+    [InlineData("nginx", "nginx:latest", true, "2.41", LibcKind.Glibc)]
+    [InlineData("nginx:1.25-perl", "nginx:latest", false, "2.41", LibcKind.Glibc)]
     public void Resolves_references_to_rows(string reference, string row, bool exact, string libc, LibcKind kind)
     {
         BaseImageMatch? match = BaseImageTable.Resolve(reference);
@@ -67,12 +82,11 @@ public sealed class BaseImageTableTests
     }
 
     [Theory]
-    [InlineData("python@sha256:0f5b26b9518d002b6173fd61daad821fa340635ebfec5bba471013f9ca114579")]
     [InlineData("ghcr.io/astral-sh/uv:python3.12-bookworm")]
     [InlineData("python:2.7")]
-    [InlineData("node:20")]
+    [InlineData("node:hello-world")]
+    [InlineData("nginx:not-a-tag")]
     [InlineData("not a reference")]
-    [InlineData("alpine:3.18")]
     public void Unknown_or_unsized_references_are_null(string reference)
     {
         Assert.Null(BaseImageTable.Resolve(reference));

@@ -99,7 +99,7 @@ public static partial class BaseImageTable
         [
             new("linux/amd64", 29_780_765, 78_500_000, true, "compressed: python:3.12-slim's first layer in docker-library/repo-info (2026-08-04); uncompressed: estimate, bookworm-slim's 74 MB scaled by the compressed ratio", "2026-08-04"),
         ], DistroFacts, "2026-11-30");
-        yield return new BaseImage("library/debian", "trixie", ["13"], "debian", "13", LibcKind.Glibc, "2.41", null,
+        yield return new BaseImage("library/debian", "trixie", ["13", "latest"], "debian", "13", LibcKind.Glibc, "2.41", null,
         [
             new("linux/amd64", 51_400_000, 125_000_000, true, "estimate: bookworm's figures scaled by trixie-slim/bookworm-slim (1.06)", "2026-11-30"),
         ], DistroFacts, "2026-11-30");
@@ -119,7 +119,7 @@ public static partial class BaseImageTable
         // alpine: "alpine is ~4 MB" compressed (sensmetry/sysand#392, 2026-06-10); uncompressed about twice that (estimate).
         foreach (string release in new[] { "3.19", "3.20", "3.21", "3.22", "3.23", "3.24" })
         {
-            yield return new BaseImage("library/alpine", release, [], "alpine", release, LibcKind.Musl, "1.2", null,
+            yield return new BaseImage("library/alpine", release, release == "3.24" ? ["latest"] : [], "alpine", release, LibcKind.Musl, "1.2", null,
             [
                 new("linux/amd64", 3_800_000, 8_500_000, true, "compressed: sensmetry/sysand#392 (~4 MB); uncompressed: estimate", "2026-06-10"),
             ], MuslFacts, "2026-11-30");

@@ -14,7 +14,7 @@ public static partial class BaseImageTable
 
     // Built on first use: the rows read static arrays of the other part of this class, whose
     // initialisation order relative to this file's is not defined.
-    private static readonly Lazy<IReadOnlyList<BaseImage>> Rows = new(() => [.. PythonRows(), .. OsRows(), .. GpuRows()]);
+    private static readonly Lazy<IReadOnlyList<BaseImage>> Rows = new(() => [.. PythonRows(), .. OsRows(), .. GpuRows(), .. WebRows()]);
 
     /// <summary>Every row.</summary>
     public static IReadOnlyList<BaseImage> All => Rows.Value;
@@ -35,16 +35,18 @@ public static partial class BaseImageTable
             return null;
         }
 
-        if (image.Tag is null && image.Digest is not null)
-        {
-            return null;
-        }
-
         string tag = image.Tag ?? ImageReference.DefaultTag;
         var rows = All.Where(r => r.Repository == image.Repository).ToList();
         if (rows.Count == 0)
         {
             return null;
+        }
+
+        if (image.Tag is null && image.Digest is not null)
+        {
+            // Pinned by digest alone: the tag is not known, so the repository's default tag stands in, marked as near.
+            BaseImageMatch? latest = Resolve(image.Repository + ":" + ImageReference.DefaultTag);
+            return latest is null ? null : latest with { Reference = image, ExactTag = false, Note = $"{image.Repository.Replace("library/", string.Empty, StringComparison.Ordinal)}@{image.Digest[..Math.Min(image.Digest.Length, 19)]} names no tag: sized as {latest.Image.Name}" };
         }
 
         BaseImage? exact = FindTag(rows, tag);
@@ -58,6 +60,8 @@ public static partial class BaseImageTable
             "library/python" => NearPython(rows, image, tag),
             "library/debian" or "library/ubuntu" or "library/alpine" => NearOs(rows, image, tag),
             "nvidia/cuda" => NearCuda(rows, image, tag),
+            "library/node" => NearNode(rows, image, tag),
+            "library/nginx" => NearNginx(rows, image, tag),
             "pytorch/pytorch" => NearFlavour(rows, image, tag, tag.EndsWith("-devel", StringComparison.Ordinal) ? "-devel" : "-runtime"),
             _ => null,
         };
@@ -108,6 +112,13 @@ public static partial class BaseImageTable
         string reduced = OsPointRelease().Replace(tag, "${base}${slim}");
         reduced = DatedTag().Replace(reduced, "${base}${slim}");
         BaseImage? row = reduced != tag ? FindTag(rows, reduced) : null;
+        if (row is null && image.Repository == "library/alpine" && (AlpineRelease().Match(tag) is { Success: true } exactRelease ? exactRelease : AlpineRelease().Match(reduced)) is { Success: true } release)
+        {
+            // An Alpine release outside the table (3.18, 3.25): the nearest release's figure.
+            int minor = int.Parse(release.Groups["minor"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            row = rows.MinBy(r => Math.Abs(int.Parse(r.Tag.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture) - minor));
+        }
+
         return row is null ? null : new BaseImageMatch(row, image, false, $"{image.Repository.Replace("library/", string.Empty, StringComparison.Ordinal)}:{tag} is sized as its release, {row.Name}");
     }
 
@@ -148,6 +159,9 @@ public static partial class BaseImageTable
 
     [GeneratedRegex(@"^(?<base>\d+(?:\.\d+)?)\.\d+(?<slim>-slim)?$")]
     private static partial Regex OsPointRelease();
+
+    [GeneratedRegex(@"^3\.(?<minor>\d+)$")]
+    private static partial Regex AlpineRelease();
 
     [GeneratedRegex(@"^(?<base>[a-z]+)-\d{8}(?<slim>-slim)?$")]
     private static partial Regex DatedTag();
