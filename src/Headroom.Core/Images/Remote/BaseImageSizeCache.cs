@@ -79,26 +79,14 @@ public static class BaseImageSizeCache
                 json.WriteString("distro", measured.Distro);
                 json.WriteString("distroVersion", measured.DistroVersion);
                 json.WriteString("python", measured.Python);
-                json.WriteStartArray("packages");
-                foreach (string package in measured.Packages)
-                {
-                    json.WriteStringValue(package);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "packages", measured.Packages);
                 if (measured.AptSetup is { } apt)
                 {
                     json.WriteStartObject("apt");
                     json.WriteBoolean("keepsArchives", apt.KeepsArchives);
                     json.WriteBoolean("keepsPackageCache", apt.KeepsPackageCache);
                     json.WriteBoolean("downloadsTranslations", apt.DownloadsTranslations);
-                    json.WriteStartArray("suites");
-                    foreach (string suite in apt.Suites)
-                    {
-                        json.WriteStringValue(suite);
-                    }
-
-                    json.WriteEndArray();
+                    WriteStrings(json, "suites", apt.Suites);
                     json.WriteEndObject();
                 }
 
@@ -130,6 +118,17 @@ public static class BaseImageSizeCache
         }
 
         return Path.Combine(directory, manifestDigest[..colon] + "-" + manifestDigest[(colon + 1)..] + ".json");
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static string? OptionalString(JsonElement root, string name) =>
