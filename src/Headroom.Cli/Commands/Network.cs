@@ -1,3 +1,4 @@
+using Headroom.Images.Remote;
 using Headroom.Prediction;
 using Headroom.Rules;
 
@@ -31,9 +32,19 @@ internal static class Network
 
         if (!options.Offline && !ImagePredictor.Shared.NetworkEnabled)
         {
-            ImagePredictor.Shared.EnableNetwork();
+            ImagePredictor.Shared.EnableNetwork(registry: RegistrySizer());
         }
 
         return options;
     }
+
+    /// <summary>
+    /// Base images from their registries: the manifest, then one pass over the layers (up to 1 GiB compressed)
+    /// for the unpacked size, the distribution and the dpkg packages, cached on disk by manifest digest.
+    /// One retry: an unreachable registry falls back to the embedded table quickly.
+    /// </summary>
+    private static BaseImageSizer RegistrySizer() =>
+        new(
+            new RegistryClient(new RegistryClientOptions { MaxRetries = 1, RequestTimeout = TimeSpan.FromSeconds(20) }),
+            new BaseImageSizerOptions { MeasureLayers = true, MaxMeasuredBytes = 1L << 30, CacheDirectory = BaseImageSizeCache.DefaultDirectory() });
 }

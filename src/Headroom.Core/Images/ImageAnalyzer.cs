@@ -266,6 +266,7 @@ public static class ImageAnalyzer
         return new ImageReport(sourceName, image.Platform, image.ImageId, layers, totals, packages, categories, largest, groups)
         {
             Tree = sizeTree?.Build(),
+            SystemFiles = SystemFiles(tree),
         };
     }
 
@@ -353,6 +354,26 @@ public static class ImageAnalyzer
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
         return (finalBytes, fileCount, categories, largest);
+    }
+
+    /// <summary>The small system files kept in <see cref="ImageReport.SystemFiles"/> (os-release, apt's configuration and sources).</summary>
+    internal static bool IsSystemFile(string path) =>
+        path is "etc/os-release" or "usr/lib/os-release" or "etc/apt/apt.conf" or "etc/apt/sources.list"
+        || ((path.StartsWith("etc/apt/apt.conf.d/", StringComparison.Ordinal) || path.StartsWith("etc/apt/sources.list.d/", StringComparison.Ordinal))
+            && path.Count(c => c == '/') == 3);
+
+    private static Dictionary<string, string> SystemFiles(FileTree tree)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (FsNode node in tree.MetadataNodes)
+        {
+            if (node.Content is { } content && FileTree.IsVisible(node) && FileTree.PathOf(node)[1..] is var path && IsSystemFile(path))
+            {
+                files[path] = System.Text.Encoding.UTF8.GetString(content);
+            }
+        }
+
+        return files;
     }
 
     private static string Join(string dir, string name) => dir.Length == 0 ? name : dir + "/" + name;

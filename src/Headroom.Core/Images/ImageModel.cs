@@ -77,5 +77,12 @@ public sealed record ImageReport(
     /// <see cref="ImageAnalysisOptions.SizeTree"/>; not part of the JSON document).</summary>
     public Reports.SizeNode? Tree { get; init; }
 
+    /// <summary>
+    /// The text of the small system files visible in the final filesystem that tell how the image behaves
+    /// (<c>etc/os-release</c> or <c>usr/lib/os-release</c>, apt's <c>etc/apt/apt.conf.d/*</c> and sources), by path
+    /// without the leading <c>/</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SystemFiles { get; init; } = new Dictionary<string, string>();
+
     public bool GatesPassed => Gates.All(g => g.Passed);
 }

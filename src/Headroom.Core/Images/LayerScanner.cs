@@ -242,6 +242,11 @@ internal static class LayerScanner
             return 64 << 20;
         }
 
+        if (ImageAnalyzer.IsSystemFile(path))
+        {
+            return 64 << 10;
+        }
+
         if (path.StartsWith("var/lib/dpkg/info/", StringComparison.Ordinal) && path.EndsWith(".list", StringComparison.Ordinal)
             && path.IndexOf('/', 18) < 0)
         {

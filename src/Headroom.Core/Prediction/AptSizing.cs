@@ -32,9 +32,10 @@ public sealed class AptSizing : IDisposable
     /// The closure of <paramref name="packages"/> on <paramref name="distro"/> <paramref name="release"/> for
     /// <paramref name="architecture"/>, over the packages of <paramref name="packagesKey"/> (a
     /// <see cref="BaseImagePackages"/> key, or null to take a minimal Debian or Ubuntu image's set) and
-    /// <paramref name="alreadyInstalled"/>; null when the index cannot be read.
+    /// <paramref name="alreadyInstalled"/>; null when the index cannot be read. <paramref name="basePackages"/>, when
+    /// given, are the base image's package names as read from its layers, and replace the key's list.
     /// </summary>
-    public AptClosure? Closure(string distro, string release, string architecture, string? packagesKey, IEnumerable<string> packages, bool recommends, IEnumerable<string> alreadyInstalled)
+    public AptClosure? Closure(string distro, string release, string architecture, string? packagesKey, IEnumerable<string> packages, bool recommends, IEnumerable<string> alreadyInstalled, IReadOnlyCollection<string>? basePackages = null)
     {
         ArgumentNullException.ThrowIfNull(packages);
         AptPackageIndex? index = Index(distro, release, architecture);
@@ -43,7 +44,7 @@ public sealed class AptSizing : IDisposable
             return null;
         }
 
-        var installed = new List<AptPackage>(BasePackages(index, distro, packagesKey));
+        var installed = new List<AptPackage>(basePackages is null ? BasePackages(index, distro, packagesKey) : basePackages.Select(index.Candidate).OfType<AptPackage>());
         installed.AddRange(alreadyInstalled.Select(index.Candidate).OfType<AptPackage>());
         return new AptClosureCalculator(index, installed).Compute(packages, recommends);
     }

@@ -3,6 +3,7 @@ using Headroom.Apt;
 using Headroom.Dockerfiles;
 using Headroom.Dockerfiles.Build;
 using Headroom.Dockerfiles.Run;
+using Headroom.Images.Remote;
 using Headroom.Knowledge;
 using Headroom.Rules;
 using Headroom.Rules.Models;
@@ -24,6 +25,8 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
     private AptSizing? _apt;
     private ApkSizing? _apk;
     private NpmSizing? _npm;
+    private BaseImageSizer? _registry;
+    private readonly Dictionary<string, (BaseImageSizeResult? Result, string? Failure)> _sized = new(StringComparer.Ordinal);
 
     /// <summary>The predictor the rules and commands share.</summary>
     public static ImagePredictor Shared { get; } = new();
@@ -36,9 +39,11 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
 
     /// <summary>
     /// Lets predictions read the Debian/Ubuntu and Alpine package indexes (through <paramref name="fetcher"/>, or HTTP
-    /// with the on-disk cache) and the npm registry's tarball sizes (through <paramref name="npm"/>, or HTTP with its cache).
+    /// with the on-disk cache), the npm registry's tarball sizes (through <paramref name="npm"/>, or HTTP with its cache)
+    /// and, with <paramref name="registry"/>, size base images from their registries (manifest and a pass over the
+    /// layers, cached by digest) instead of the embedded table.
     /// </summary>
-    public void EnableNetwork(IAptFetcher? fetcher = null, Headroom.JavaScript.INpmTarballSizer? npm = null)
+    public void EnableNetwork(IAptFetcher? fetcher = null, BaseImageSizer? registry = null, Headroom.JavaScript.INpmTarballSizer? npm = null)
     {
         lock (_gate)
         {
@@ -48,6 +53,8 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
             _apt = new AptSizing(fetcher);
             _apk = new ApkSizing(fetcher);
             _npm = new NpmSizing(npm);
+            _registry = registry;
+            _sized.Clear();
             NetworkEnabled = true;
         }
     }
@@ -63,6 +70,7 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
             _apk = null;
             _npm?.Dispose();
             _npm = null;
+            _registry = null;
             NetworkEnabled = false;
         }
     }
@@ -134,7 +142,8 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
         {
             string aptSource = aptOnline ? "apt and apk closures from the distributions' indexes, npm packages from the registry's tarballs" : "apt, apk and npm sizes from the embedded knowledge";
             string pipSource = pipOnline ? "pip packages resolved on their package indexes where they answer" : "pip packages from the embedded knowledge";
-            notes.Add($"{aptSource}; {pipSource}; base images from the embedded knowledge (the registry client is not wired into predictions yet)");
+            string baseSource = _registry is null ? "base images from the embedded knowledge" : "base images from their registries";
+            notes.Add($"{aptSource}; {pipSource}; {baseSource}");
         }
 
         AptSizing? apt = aptOnline ? _apt : null;
@@ -145,9 +154,14 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
         foreach (BuildStage stage in build.ReachableStages)
         {
             StageBuild? parent = stage.BaseStage is { } b && stages.TryGetValue(b, out StageBuild? p) ? p : null;
-            (PredictedComponent? baseImage, BaseImage? row) = parent is null ? BaseOf(stage, notes) : (null, null);
-            string? python = row?.PythonVersion is { } v ? string.Join('.', v.Split('.').Take(2)) : null;
-            var state = new StageBuild(stage, parent, baseImage, python) { Distro = row is null ? parent?.Distro : (row.Distro, row.DistroRelease, row.PackagesKey) };
+            (PredictedComponent? baseImage, BaseImage? row, BaseImageSizeResult? measured) = parent is null ? BaseOf(stage, offline, notes) : (null, null, null);
+            string? python = (measured?.Python ?? row?.PythonVersion) is { } v ? string.Join('.', v.Split('.').Take(2)) : null;
+            var state = new StageBuild(stage, parent, baseImage, python)
+            {
+                Distro = measured is { Distro: { } id, DistroVersion: { } release } ? (id, release, row?.PackagesKey) : row is null ? parent?.Distro : (row.Distro, row.DistroRelease, row.PackagesKey),
+                BasePackages = measured is { Packages.Count: > 0 } ? measured.Packages : parent?.BasePackages,
+                AptSetup = measured is null ? parent?.AptSetup : measured.AptSetup,
+            };
             stages[stage] = state;
             foreach (BuildInstruction instruction in stage.Instructions)
             {
@@ -208,19 +222,39 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
         return prediction with { Budget = Budgets.For(context.Options.Budget, Math.Max(imageBytes, peak)) };
     }
 
-    private static (PredictedComponent? Component, BaseImage? Row) BaseOf(BuildStage stage, List<string> notes)
+    private (PredictedComponent? Component, BaseImage? Row, BaseImageSizeResult? Measured) BaseOf(BuildStage stage, bool offline, List<string> notes)
     {
         if (stage.IsScratch)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         string reference = stage.BaseImage;
         int line = stage.From.StartLine;
-        if (BaseImageTable.Resolve(reference) is not { } match)
+        BaseImageMatch? match = BaseImageTable.Resolve(reference);
+        if (!offline && FromRegistry(reference, stage.Platform.ToString(), notes) is { } measured
+            && (measured.UncompressedBytes ?? measured.CompressedBytes * 27 / 10) is long measuredBytes)
+        {
+            BaseImage? known = match?.Image;
+            string name = known?.Name ?? reference;
+            string version = (measured.Python ?? known?.PythonVersion) is { } py ? "python " + py : string.Empty;
+            bool exact = measured.UncompressedExact;
+            var fromRegistry = new PredictedComponent("base", name, version, measuredBytes, line, exact)
+            {
+                LowBytes = exact ? measuredBytes : measuredBytes * 9 / 10,
+                HighBytes = exact ? measuredBytes : measuredBytes * 11 / 10,
+                DownloadBytes = measured.CompressedBytes ?? measuredBytes * 10 / 27,
+                How = measured.Source + (measured.UncompressedBytes is null ? "; unpacked size estimated as 2.7× the compressed layers" : string.Empty),
+                Location = "/",
+                Stage = stage.Index,
+            };
+            return (fromRegistry, known, measured);
+        }
+
+        if (match is null)
         {
             notes.Add($"base image {reference} is not in the embedded table: its size is not counted");
-            return (new PredictedComponent("base", reference, string.Empty, 0, line, false) { How = "unknown image: not counted", Stage = stage.Index }, null);
+            return (new PredictedComponent("base", reference, string.Empty, 0, line, false) { How = "unknown image: not counted", Stage = stage.Index }, null, null);
         }
 
         BaseImage row = match.Image;
@@ -231,20 +265,69 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
 
         BaseImageSize? size = row.SizeFor(stage.Platform.ToString()) ?? (row.Sizes.Count > 0 ? row.Sizes[0] : null);
         long bytes = size?.UncompressedBytes ?? (size?.CompressedBytes is long c ? c * 27 / 10 : 0);
-        bool exact = match.ExactTag && size is { Estimate: false, UncompressedBytes: not null };
+        bool exactRow = match.ExactTag && size is { Estimate: false, UncompressedBytes: not null };
         string how = size is null
             ? "no size known for this image"
             : $"embedded table: {size.Source} ({size.Date})" + (size.UncompressedBytes is null ? "; unpacked size estimated as 2.7× the compressed layers" : string.Empty);
-        var component = new PredictedComponent("base", row.Name, row.PythonVersion is { } py ? "python " + py : string.Empty, bytes, line, exact)
+        var component = new PredictedComponent("base", row.Name, row.PythonVersion is { } python ? "python " + python : string.Empty, bytes, line, exactRow)
         {
-            LowBytes = exact ? bytes : bytes * 9 / 10,
-            HighBytes = exact ? bytes : bytes * 11 / 10,
+            LowBytes = exactRow ? bytes : bytes * 9 / 10,
+            HighBytes = exactRow ? bytes : bytes * 11 / 10,
             DownloadBytes = size?.CompressedBytes ?? bytes * 10 / 27,
             How = how,
             Location = "/",
             Stage = stage.Index,
         };
-        return (component, row);
+        return (component, row, null);
+    }
+
+    /// <summary>
+    /// The registry's figures for <paramref name="reference"/> (once per reference and platform in this predictor),
+    /// or null without a registry sizer, on failure (said in the notes: the table stands in) or when the registry
+    /// gave no unpacked size.
+    /// </summary>
+    private BaseImageSizeResult? FromRegistry(string reference, string platform, List<string> notes)
+    {
+        BaseImageSizer? registry;
+        (BaseImageSizeResult? Result, string? Failure) outcome;
+        string key = reference + "|" + platform;
+        lock (_gate)
+        {
+            registry = _registry;
+            if (registry is null)
+            {
+                return null;
+            }
+
+            if (!_sized.TryGetValue(key, out outcome))
+            {
+                try
+                {
+                    BaseImageSizeResult result = registry.SizeAsync(reference, ImagePlatform.Parse(platform)).GetAwaiter().GetResult();
+                    outcome = result.FromRegistry
+                        ? (result, null)
+                        : (null, $"base image {reference}: {(result.Notes.Count > 0 ? result.Notes[0] : "the registry could not be read; using embedded knowledge")}");
+                }
+                catch (Diagnostics.InputException e)
+                {
+                    outcome = (null, $"base image {reference}: {e.Message}");
+                }
+
+                _sized[key] = outcome;
+            }
+        }
+
+        if (outcome.Failure is { } failure)
+        {
+            notes.Add(failure);
+        }
+
+        if (outcome.Result is { } sized)
+        {
+            notes.AddRange(sized.Notes.Select(n => $"base image {reference}: {n}"));
+        }
+
+        return outcome.Result;
     }
 
     private static void Add(CheckContext context, DockerfileDocument document, BuildInstruction instruction, StageBuild state, Dictionary<BuildStage, StageBuild> stages, IReadOnlyList<TorchInstall> installs, AptSizing? apt, ApkSizing? apk, NpmSizing? npm, List<string> notes)

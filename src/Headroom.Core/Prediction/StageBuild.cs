@@ -30,8 +30,14 @@ internal sealed class StageBuild
     /// <summary>The distribution of the chain's base image (<c>debian</c>, <c>12</c>, its package-list key), or null when unknown.</summary>
     public (string Distro, string Release, string? PackagesKey)? Distro { get; init; }
 
-    /// <summary><c>3.12</c>, or null.</summary>
-    public string? Python { get; }
+    /// <summary>The dpkg packages of the chain's base image as read from its layers, or null when only the embedded knowledge is known.</summary>
+    public IReadOnlyCollection<string>? BasePackages { get; init; }
+
+    /// <summary>How apt behaves in the chain's base image, when it was read from its layers; null: as in the official images (docker-clean).</summary>
+    public Apt.AptImageSetup? AptSetup { get; init; }
+
+    /// <summary><c>3.12</c>, or null; set by an apt install that brings the distribution's <c>python3.N</c>.</summary>
+    public string? Python { get; set; }
 
     /// <summary>Normalized pip names installed in this stage chain, with the version installed (empty when unknown).</summary>
     public Dictionary<string, string> PipInstalled { get; }

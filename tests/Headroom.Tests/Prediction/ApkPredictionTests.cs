@@ -14,7 +14,7 @@ public sealed class ApkPredictionTests
         using var predictor = new ImagePredictor();
         if (online is not null)
         {
-            predictor.EnableNetwork(online, new NoRegistry());
+            predictor.EnableNetwork(online, npm: new NoRegistry());
         }
 
         ImagePrediction? prediction = predictor.PredictImage(new CheckContext(project, online is null ? new CheckOptions { Offline = true } : CheckOptions.Default), "Dockerfile");

@@ -33,7 +33,7 @@ public sealed class NpmPredictionTests
         using var predictor = new ImagePredictor();
         if (registry is not null)
         {
-            predictor.EnableNetwork(new NoMirror(), registry);
+            predictor.EnableNetwork(new NoMirror(), npm: registry);
         }
 
         ImagePrediction? prediction = predictor.PredictImage(new CheckContext(project, registry is null ? new CheckOptions { Offline = true } : CheckOptions.Default), "Dockerfile");

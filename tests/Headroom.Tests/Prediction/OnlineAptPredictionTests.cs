@@ -67,7 +67,7 @@ public sealed class OnlineAptPredictionTests
         Assert.All(p.Components.Where(c => c.Kind == "apt"), c => Assert.Contains("embedded closures (debian/13", c.How, StringComparison.Ordinal));
     }
 
-    private sealed class MirrorFetcher(Dictionary<string, string> files) : IAptFetcher
+    internal sealed class MirrorFetcher(Dictionary<string, string> files) : IAptFetcher
     {
         public Task<Stream?> OpenAsync(Uri uri, CancellationToken cancellationToken) =>
             Task.FromResult<Stream?>(files.TryGetValue(uri.AbsolutePath, out string? text) ? new MemoryStream(Encoding.UTF8.GetBytes(text)) : null);

@@ -23,4 +23,23 @@ public sealed record BaseImageSizeResult(
     string? Digest,
     BaseImage? Knowledge,
     string Source,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The distribution's <c>os-release</c> <c>ID</c> (<c>debian</c>, <c>ubuntu</c>, <c>alpine</c>), when the layers were read.</summary>
+    public string? Distro { get; init; }
+
+    /// <summary>The distribution's <c>VERSION_ID</c> (<c>12</c>, <c>24.04</c>), when the layers were read.</summary>
+    public string? DistroVersion { get; init; }
+
+    /// <summary>The image's Python (<c>3.12.7</c> from <c>PYTHON_VERSION</c>, or <c>3.11</c> from a <c>python3.11</c> package), or null.</summary>
+    public string? Python { get; init; }
+
+    /// <summary>The dpkg packages installed in the image (names), when the layers were read.</summary>
+    public IReadOnlyList<string> Packages { get; init; } = [];
+
+    /// <summary>How apt behaves in the image (its caches, archives and sources), when the layers were read and it has apt.</summary>
+    public Apt.AptImageSetup? AptSetup { get; init; }
+
+    /// <summary>True when the figures were read from the on-disk cache of an earlier pass over the same manifest digest.</summary>
+    public bool FromCache { get; init; }
+}

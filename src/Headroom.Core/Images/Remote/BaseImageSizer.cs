@@ -17,6 +17,12 @@ public sealed record BaseImageSizerOptions
 
     /// <summary>The largest image (Σ compressed layers) whose layers are read when <see cref="MeasureLayers"/> is on.</summary>
     public long MaxMeasuredBytes { get; init; } = 2L << 30;
+
+    /// <summary>
+    /// Where measured figures are kept by manifest digest (a digest's layers never change, so one pass is enough),
+    /// or null for no cache. Default: none; <see cref="BaseImageSizeCache.DefaultDirectory"/> is the usual folder.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
 }
 
 /// <summary>
@@ -66,33 +72,133 @@ public sealed class BaseImageSizer(RegistryClient? client, BaseImageSizerOptions
 
         long compressed = resolved.Parsed.Layers.Where(l => l.Size > 0).Sum(l => l.Size);
         string digest = resolved.Index is not null ? resolved.Index.Digest : resolved.Manifest.Digest;
-        long? uncompressed = null;
-        bool exact = false;
         string source = $"registry {image.Registry}: manifest {resolved.Manifest.Digest}";
+        BaseImageSize? known = match?.Image.SizeFor(wanted.ToString());
+        if (_options.MeasureLayers && BaseImageSizeCache.Read(_options.CacheDirectory, resolved.Manifest.Digest) is { } cached)
+        {
+            return cached with
+            {
+                Reference = reference,
+                Platform = wanted.ToString(),
+                CompressedBytes = compressed,
+                Digest = digest,
+                Knowledge = match?.Image,
+                Source = source + "; uncompressed bytes measured by reading every layer (cached by digest)",
+                Notes = notes,
+                FromCache = true,
+            };
+        }
+
         if (_options.MeasureLayers && compressed <= _options.MaxMeasuredBytes)
         {
-            using var imageSource = new RegistryImageSource(image, client);
-            ImageReport report = ImageAnalyzer.Analyze(imageSource, new ImageAnalysisOptions { Selector = new ImageSelector(Platform: wanted.ToString()), Top = 0 }, cancellationToken);
-            uncompressed = report.Totals.Bytes;
-            exact = true;
-            source += "; uncompressed bytes measured by reading every layer";
+            try
+            {
+                BaseImageSizeResult measured = await MeasureAsync(client, image, resolved, wanted, cancellationToken).ConfigureAwait(false);
+                measured = measured with
+                {
+                    Reference = reference,
+                    CompressedBytes = compressed,
+                    Digest = digest,
+                    Knowledge = match?.Image,
+                    Source = source + "; uncompressed bytes measured by reading every layer",
+                    Notes = notes,
+                };
+                BaseImageSizeCache.Write(_options.CacheDirectory, resolved.Manifest.Digest, measured);
+                return measured;
+            }
+            catch (Exception e) when (e is InputException or RemoteImageException or IOException or HttpRequestException)
+            {
+                notes.Add($"the layers of {reference} could not be read ({e.Message})");
+            }
         }
-        else
+        else if (_options.MeasureLayers)
         {
-            if (_options.MeasureLayers)
-            {
-                notes.Add($"the layers ({compressed} bytes) are larger than the {_options.MaxMeasuredBytes}-byte limit for reading them");
-            }
-
-            BaseImageSize? known = match?.Image.SizeFor(wanted.ToString());
-            if (known?.UncompressedBytes is long fromTable)
-            {
-                uncompressed = fromTable;
-                source += $"; uncompressed bytes from embedded knowledge ({known.Source}, {known.Date})";
-            }
+            notes.Add($"the layers ({compressed} bytes) are larger than the {_options.MaxMeasuredBytes}-byte limit for reading them");
         }
 
-        return new BaseImageSizeResult(reference, wanted.ToString(), compressed, uncompressed, exact, true, digest, match?.Image, source, notes);
+        long? uncompressed = null;
+        if (known?.UncompressedBytes is long fromTable)
+        {
+            uncompressed = fromTable;
+            source += $"; uncompressed bytes from embedded knowledge ({known.Source}, {known.Date})";
+        }
+
+        return new BaseImageSizeResult(reference, wanted.ToString(), compressed, uncompressed, false, true, digest, match?.Image, source, notes);
+    }
+
+    /// <summary>One pass over the layers: the unpacked bytes, the distribution, the dpkg packages and the Python.</summary>
+    private static async Task<BaseImageSizeResult> MeasureAsync(RegistryClient client, ImageReference image, ResolvedManifest resolved, ImagePlatform wanted, CancellationToken cancellationToken)
+    {
+        ImageReport report;
+        using (var imageSource = new RegistryImageSource(image, client))
+        {
+            report = ImageAnalyzer.Analyze(imageSource, new ImageAnalysisOptions { Selector = new ImageSelector(Platform: wanted.ToString()), Top = 0 }, cancellationToken);
+        }
+
+        string[] packages = [.. report.Packages.Where(p => p.Ecosystem == "dpkg").Select(p => p.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        string? python = null;
+        try
+        {
+            byte[] config = await client.GetBlobBytesAsync(image, resolved.Parsed.Config.Digest, cancellationToken).ConfigureAwait(false);
+            python = PythonFromConfig(config);
+        }
+        catch (Exception e) when (e is RemoteImageException or IOException or HttpRequestException or System.Text.Json.JsonException)
+        {
+            // The config only adds the Python version; the packages may still tell it.
+        }
+
+        python ??= packages.Select(PythonOfPackage).OfType<string>().OrderBy(v => int.Parse(v[2..], System.Globalization.CultureInfo.InvariantCulture)).LastOrDefault();
+        Dictionary<string, string> osRelease = OsRelease(report.SystemFiles);
+        return new BaseImageSizeResult(string.Empty, wanted.ToString(), null, report.Totals.Bytes, true, true, null, null, string.Empty, [])
+        {
+            Distro = osRelease.GetValueOrDefault("ID"),
+            DistroVersion = osRelease.GetValueOrDefault("VERSION_ID"),
+            Python = python,
+            Packages = packages,
+            AptSetup = Apt.AptImageSetup.Read(report.SystemFiles),
+        };
+    }
+
+    /// <summary>The fields of <c>/etc/os-release</c> (else <c>/usr/lib/os-release</c>, where Debian's symlink points), as os-release(5) writes them.</summary>
+    internal static Dictionary<string, string> OsRelease(IReadOnlyDictionary<string, string> systemFiles)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? text = systemFiles.GetValueOrDefault("etc/os-release") ?? systemFiles.GetValueOrDefault("usr/lib/os-release");
+        foreach (string line in (text ?? string.Empty).Split('\n'))
+        {
+            int eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            string value = line[(eq + 1)..].Trim();
+            if (value.Length >= 2 && (value[0] is '"' or '\'') && value[^1] == value[0])
+            {
+                value = value[1..^1];
+            }
+
+            fields[line[..eq].Trim()] = value;
+        }
+
+        return fields;
+    }
+
+    /// <summary><c>3.11</c> for the interpreter package <c>python3.11</c> (Debian's and Ubuntu's name for it), else null.</summary>
+    internal static string? PythonOfPackage(string package) =>
+        package.StartsWith("python3.", StringComparison.Ordinal) && package.Length > 8 && package[8..].All(char.IsAsciiDigit) ? package[6..] : null;
+
+    /// <summary><c>PYTHON_VERSION</c> from the image config's <c>Env</c> (what the official python images set).</summary>
+    internal static string? PythonFromConfig(byte[] config)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(config);
+        if (!document.RootElement.TryGetProperty("config", out System.Text.Json.JsonElement c) || !c.TryGetProperty("Env", out System.Text.Json.JsonElement env)
+            || env.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        return env.EnumerateArray().Select(e => e.GetString()).FirstOrDefault(e => e?.StartsWith("PYTHON_VERSION=", StringComparison.Ordinal) == true)?["PYTHON_VERSION=".Length..];
     }
 
     private static BaseImageSizeResult FromTable(string reference, ImagePlatform wanted, BaseImageMatch? match, List<string> notes, string? registryError)

@@ -150,7 +150,8 @@ internal sealed class LayerWrites
         }
     }
 
-    private static bool AptCleanedAfter(RunScript script, AptInvocation install) =>
+    /// <summary>True when the same RUN empties <c>/var/cache/apt/archives</c> after <paramref name="install"/> (<c>apt-get clean</c> or <c>rm</c>).</summary>
+    internal static bool AptCleanedAfter(RunScript script, AptInvocation install) =>
         script.Script.InvocationsOf<AptInvocation>().Any(a => a.Action is AptAction.Clean or AptAction.DistClean && a.Span.Start > install.Span.End)
         || script.Script.InvocationsOf<RemoveInvocation>().Any(rm => rm.Span.Start > install.Span.End && rm.RemovesContentsOf("/var/cache/apt/archives"));
 
