@@ -94,7 +94,7 @@ public sealed class FindingsList : IHtmlComponent
                 context.Text(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 context.Raw("</span>");
                 context.Text(excerpt.Lines[i]);
-                context.Raw(marked ? "</mark>\n" : "</span>\n");
+                context.Raw(marked ? "</mark>" : "</span>");
             }
 
             context.Raw("</code></pre>");
