@@ -152,6 +152,11 @@ internal static class AptSizer
         foreach (string package in packages)
         {
             string bare = package.Split('=', ':', '/')[0];
+            if (state.Python is null && (Images.Remote.BaseImageSizer.PythonOfPackage(bare) ?? (bare.StartsWith("python3", StringComparison.Ordinal) ? DefaultPython(release) : null)) is { } python)
+            {
+                state.Python = python;
+            }
+
             if (AptInstallSizes.Find(release, bare, recommends) is { } row)
             {
                 installed += row.InstalledBytes;
@@ -189,6 +194,21 @@ internal static class AptSizer
             Stage = stage,
         };
     }
+
+    /// <summary>
+    /// The Python that a release's <c>python3</c> package brings (Debian 11/12/13: 3.9/3.11/3.13; Ubuntu 22.04/24.04:
+    /// 3.10/3.12; packages.debian.org and packages.ubuntu.com, read 2026-11-30), for the offline path (online, the
+    /// closure names the <c>python3.N</c> package).
+    /// </summary>
+    internal static string? DefaultPython(string release) => release switch
+    {
+        "debian/11" => "3.9",
+        "debian/12" => "3.11",
+        "debian/13" => "3.13",
+        "ubuntu/22.04" => "3.10",
+        "ubuntu/24.04" => "3.12",
+        _ => null,
+    };
 
     /// <summary>
     /// The <c>__pycache__</c> bytes per byte of Installed-Size that Debian's byte-compiling at install adds: the standard

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Headroom.Diagnostics;
+using Headroom.Dockerfiles.Build;
 using Headroom.Knowledge;
 using Headroom.Python;
 using Headroom.Python.Index;
@@ -43,7 +44,7 @@ internal static class PipIndexSizer
             return null;
         }
 
-        if (PythonInstalls.TargetOf(install.Run.Document, install.Stage) is not { } target)
+        if ((PythonInstalls.TargetOf(install.Run.Document, install.Stage) ?? FromStage(state, install, where)) is not { } target)
         {
             notes.Add($"{where}: the stage's Python is not known (base image not in the table, or not linux), so its pip packages are sized from the embedded knowledge");
             return null;
@@ -256,4 +257,39 @@ internal static class PipIndexSizer
         name.StartsWith("nvidia-", StringComparison.Ordinal) || name is "triton" or "pytorch-triton";
 
     private static string HttpOneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>
+    /// The stage's Python as the prediction learnt it (a base image read from its registry, or an apt install of
+    /// <c>python3.N</c>) when the base-image table does not know the image: glibc by the distribution's release
+    /// (Debian 11/12/13: 2.31/2.36/2.41, Ubuntu 22.04/24.04: 2.35/2.39, from their Packages indexes, read
+    /// 2026-11-30; 2.36 when the release is not known), musl for Alpine.
+    /// </summary>
+    private static PythonTarget? FromStage(StageBuild state, TorchInstall install, string where)
+    {
+        Platform platform = install.Stage.Platform;
+        string[] version = (state.Python ?? string.Empty).Split('.');
+        if (platform.Os != "linux" || version.Length < 2 || version[0] != "3" || !int.TryParse(version[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minor))
+        {
+            return null;
+        }
+
+        string architecture = platform.Architecture switch
+        {
+            "amd64" => "x86_64",
+            "arm64" => "aarch64",
+            string other => other,
+        };
+        TargetEnvironment environment = state.Distro?.Distro == "alpine"
+            ? TargetEnvironment.Musllinux(minor, architecture)
+            : TargetEnvironment.Manylinux(minor, architecture, state.Distro?.Release switch
+            {
+                "bullseye" or "11" => 31,
+                "trixie" or "13" => 41,
+                "jammy" or "22.04" => 35,
+                "noble" or "24.04" => 39,
+                _ => 36,
+            });
+        int line = install.Run.AnchorLine;
+        return new PythonTarget(environment, $"the stage's Python {state.Python}, {where}", new RelatedLocation(install.Run.Document.Path, line, 1, $"the stage's Python ({state.Python})"));
+    }
 }

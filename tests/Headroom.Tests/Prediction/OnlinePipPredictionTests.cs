@@ -50,6 +50,25 @@ public sealed class OnlinePipPredictionTests
     }
 
     [Fact]
+    public void A_base_without_Python_takes_the_Python_that_apt_installs()
+    {
+        // debian:bookworm has no Python: the stage's Python comes from the apt install of python3 (3.11 on bookworm).
+        const string Debian = """
+            FROM debian:bookworm
+            RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip && rm -rf /var/lib/apt/lists/*
+            COPY requirements.txt .
+            RUN pip install --break-system-packages --no-cache-dir -r requirements.txt
+            """;
+        _index.Add(PipIndexFixture.PyPI, "app", "1.0", payload: 20_000, tag: "cp311-cp311-manylinux_2_17_x86_64");
+
+        ImagePrediction p = Predict(Debian, ("requirements.txt", $"--index-url {PipIndexFixture.PyPI}\napp==1.0\n"));
+
+        PredictedComponent app = Assert.Single(p.Components, c => c.Name == "app");
+        Assert.Equal((true, _index.Installed("app-1.0-cp311-cp311-manylinux_2_17_x86_64.whl")), (app.Exact, app.Bytes));
+        Assert.DoesNotContain(p.Notes, n => n.Contains("the stage's Python is not known", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Torch_from_the_index_brings_its_CUDA_stack_as_one_group()
     {
         _index.Add(PipIndexFixture.PyPI, "torch", "2.6.0", "filelock; nvidia-cublas-cu12==12.4.5.8|platform_machine == \"x86_64\"; triton==3.2.0|platform_machine == \"x86_64\"", payload: 80_000, tag: "cp312-cp312-manylinux1_x86_64");
