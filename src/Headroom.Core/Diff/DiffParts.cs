@@ -82,7 +82,7 @@ internal static class DiffParts
         {
             string? category = c switch
             {
-                { Group: "CUDA stack" } => Images.Categories.Cuda,
+                { Group: PipSizer.CudaGroup } => Images.Categories.Cuda,
                 { Kind: "pip", Name: "pip cache" or "uv cache" } => Images.Categories.PipCache,
                 { Kind: "apt", Name: "apt lists" } => Images.Categories.AptLists,
                 _ => null,

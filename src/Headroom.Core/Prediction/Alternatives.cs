@@ -27,7 +27,7 @@ public static class Alternatives
         DockerfileDocument document = DockerfileDocument.Get(context, original.Dockerfile);
         string text = document.Source.Text;
 
-        if (original.Components.Any(c => c.Group == "CUDA stack"))
+        if (original.Components.Any(c => c.Group == PipSizer.CudaGroup))
         {
             rows.Add(Variant(predictor, context, original, "CPU-only torch", "DF001's fix: torch from the CPU index before the requirements", ViaFixes(context, original.Dockerfile, "DF001")));
         }
@@ -55,7 +55,7 @@ public static class Alternatives
 
         rows.Add(SlimmerBase(predictor, context, original, document));
 
-        if (original.Components.Any(c => c.Group == "CUDA stack"))
+        if (original.Components.Any(c => c.Group == PipSizer.CudaGroup))
         {
             rows.Add(Variant(predictor, context, original, "CPU torch + same-RUN cleanup", "DF001, DF004 and DF006's fixes together", ViaFixes(context, original.Dockerfile, "DF001", "DF004", "DF006")));
         }
@@ -111,7 +111,7 @@ public static class Alternatives
 
     private static string Verdict(string change, ImagePrediction original, ImagePrediction variant, long saved)
     {
-        long cuda = variant.Components.Where(c => c.Group == "CUDA stack").Sum(c => c.Bytes);
+        long cuda = variant.Components.Where(c => c.Group == PipSizer.CudaGroup).Sum(c => c.Bytes);
         string still = cuda > 0 ? $"; the CUDA stack ({PredictionTextWriter.Figure(cuda, false)}) is still in the image: torch needs it at run time" : string.Empty;
         if (saved <= 0)
         {

@@ -26,8 +26,6 @@ internal static class PipIndexSizer
     /// <summary>The longest one install's resolution and sizing may take before the knowledge stands in.</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private const string CudaGroup = "CUDA stack";
-
     public static List<PredictedComponent>? Size(CheckContext context, TorchInstall install, StageBuild state, string location, ICollection<string> notes)
     {
         if (context.Options.Offline || context.Options.PackageIndexes is not { } indexes)
@@ -211,7 +209,7 @@ internal static class PipIndexSizer
         DistributionFile file = package.File;
         long? download = await indexes.GetDownloadSizeAsync(file, cancellationToken).ConfigureAwait(false);
         long? installed = await indexes.GetInstalledSizeAsync(file, cancellationToken).ConfigureAwait(false);
-        string? group = IsCudaLibrary(package.Name) || (package.Name == "torch" && cudaParents.Contains("torch")) ? CudaGroup : null;
+        string? group = IsCudaLibrary(package.Name) || (package.Name == "torch" && cudaParents.Contains("torch")) ? PipSizer.CudaGroup : null;
         string origin = $"{file.Filename} from {file.IndexUrl}{(package.IsRoot || package.Chain.Count == 0 ? string.Empty : $", required by {package.Chain[^1].ParentName}")}";
         var component = new PredictedComponent("pip", package.Name, package.Version.ToString(), 0, install.Run.AnchorLine, false)
         {
@@ -260,35 +258,20 @@ internal static class PipIndexSizer
 
     /// <summary>
     /// The stage's Python as the prediction learnt it (a base image read from its registry, or an apt install of
-    /// <c>python3.N</c>) when the base-image table does not know the image: glibc by the distribution's release
-    /// (Debian 11/12/13: 2.31/2.36/2.41, Ubuntu 22.04/24.04: 2.35/2.39, from their Packages indexes, read
-    /// 2026-11-30; 2.36 when the release is not known), musl for Alpine.
+    /// <c>python3.N</c>) when the base-image table does not know the image, with the libc of a table row of the same
+    /// distribution release; null when the table knows no such release.
     /// </summary>
     private static PythonTarget? FromStage(StageBuild state, TorchInstall install, string where)
     {
+        // The table's row of the same distribution release gives libc and its version; the Python is the stage's.
         Platform platform = install.Stage.Platform;
-        string[] version = (state.Python ?? string.Empty).Split('.');
-        if (platform.Os != "linux" || version.Length < 2 || version[0] != "3" || !int.TryParse(version[1], NumberStyles.None, CultureInfo.InvariantCulture, out int minor))
+        string? python = state.Python;
+        BaseImage? like = state.Distro is { } d ? BaseImageTable.All.FirstOrDefault(b => b.Distro == d.Distro && b.DistroRelease == d.Release) : null;
+        if (platform.Os != "linux" || python is null || like is null || (like with { PythonVersion = python }).Target(platform.Architecture) is not { } environment)
         {
             return null;
         }
 
-        string architecture = platform.Architecture switch
-        {
-            "amd64" => "x86_64",
-            "arm64" => "aarch64",
-            string other => other,
-        };
-        TargetEnvironment environment = state.Distro?.Distro == "alpine"
-            ? TargetEnvironment.Musllinux(minor, architecture)
-            : TargetEnvironment.Manylinux(minor, architecture, state.Distro?.Release switch
-            {
-                "bullseye" or "11" => 31,
-                "trixie" or "13" => 41,
-                "jammy" or "22.04" => 35,
-                "noble" or "24.04" => 39,
-                _ => 36,
-            });
         int line = install.Run.AnchorLine;
         return new PythonTarget(environment, $"the stage's Python {state.Python}, {where}", new RelatedLocation(install.Run.Document.Path, line, 1, $"the stage's Python ({state.Python})"));
     }
