@@ -82,6 +82,7 @@ public static class CheckRunner
     {
         _ = DockerfileDocument.All(context);
         _ = WorkflowDocument.All(context);
+        _ = ComposeDocument.All(context);
     }
 
     private static ProjectModel ExcludeFiles(ProjectModel project, Matcher? excluded) =>
