@@ -62,6 +62,19 @@ public sealed class DeprecatedActionRuleTests
     }
 
     [Fact]
+    public void An_unknown_sha_of_an_action_whose_releases_the_table_knows_is_said_to_be_unknown()
+    {
+        Finding finding = Assert.Single(RuleHarness.Check(Rule, (Path, Workflow("actions/checkout@0123456789abcdef0123456789abcdef01234567"))).Findings);
+        Assert.Equal(DiagnosticSeverity.Info, finding.Severity);
+        Assert.Contains("does not know", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown", finding.Message, StringComparison.Ordinal);
+        Assert.Null(finding.Fix);
+
+        // An action the table knows nothing about stays silent: nothing can be said of any of its refs.
+        Assert.Empty(RuleHarness.Check(Rule, (Path, Workflow("someone/unknown-action@0123456789abcdef0123456789abcdef01234567"))).Findings);
+    }
+
+    [Fact]
     public void A_use_inside_a_local_composite_action_is_reported_there()
     {
         const string Action = "runs:\n  using: composite\n  steps:\n    - uses: actions/cache@v2\n      with:\n        path: x\n        key: k\n";

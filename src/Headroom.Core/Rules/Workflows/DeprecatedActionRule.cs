@@ -58,6 +58,16 @@ public sealed class DeprecatedActionRule : IRule
                     $"{written}{via} is pinned to a commit that Headroom's release table does not know, so whether it is a shut-down version is unknown; make sure the commit is a release the table's rows allow ({string.Join("; ", ServiceRows(reference.ActionName!).Select(d => d.Fix).Distinct(StringComparer.Ordinal))})",
                     severity: DiagnosticSeverity.Warning);
             }
+            else if (reference.RefKind == ActionRefKind.Sha && ActionReleaseTable.ReleasesOf(reference.ActionName!) is { Count: > 0 } releases)
+            {
+                // The table knows the action's releases and their Node.js runtimes, but not this commit: said, not guessed.
+                ActionRelease newest = releases.MaxBy(r => r.Version)!;
+                findings.Report(
+                    source,
+                    reference.Span,
+                    $"{written}{via} is pinned to a commit that Headroom's release table does not know ({releases.Count} releases of {reference.ActionName} up to {newest.VersionText}), so which Node.js runtime it runs on, and whether that runtime is deprecated, is unknown; pin the commit of a release (for example {reference.ActionName}@{newest.VersionText})",
+                    severity: DiagnosticSeverity.Info);
+            }
 
             return;
         }
