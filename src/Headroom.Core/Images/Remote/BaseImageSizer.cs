@@ -74,7 +74,7 @@ public sealed class BaseImageSizer(RegistryClient? client, BaseImageSizerOptions
         string tagKey = $"{image}|{wanted}";
         if (FreshTag(tagKey) is { } tag && BaseImageSizeCache.Read(_options.CacheDirectory, tag.ManifestDigest) is { } recent)
         {
-            return FromCache(recent, tag, $"registry {image.Registry}: manifest {tag.ManifestDigest} (what {image.RepositoryAndReference} named {Minutes(_options.Time.GetUtcNow() - tag.ResolvedAt)} ago, not asked again within {Minutes(_options.TagFreshness)})");
+            return FromCache(recent, tag, $"registry {image.Registry}: manifest {tag.ManifestDigest} (what {image.RepositoryAndReference} named when last asked, not asked again within {Minutes(_options.TagFreshness)})");
         }
 
         ResolvedManifest resolved;
