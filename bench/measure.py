@@ -3,8 +3,9 @@
 kernel's rusage of each child (os.wait4): no extra tools needed. CPU time is reported next to wall
 time because it stays meaningful on a machine that is busy with other work.
 
-usage: measure.py --runs N [--interleave] --json OUT NAME=COMMAND [NAME=COMMAND ...]
-Each COMMAND runs through /bin/sh with stdout and stderr sent to /dev/null. --interleave runs the
+usage: measure.py --runs N [--interleave] [--prepare NAME=COMMAND ...] --json OUT NAME=COMMAND [NAME=COMMAND ...]
+Each COMMAND runs through /bin/sh with stdout and stderr sent to /dev/null. --prepare runs its
+COMMAND before every run of case NAME (warm-ups included), untimed: to empty a cache, say. --interleave runs the
 cases in rounds (A B C, A B C, ...) instead of all runs of A first, so that on a shared machine
 every case meets the same changes in load.
 """
@@ -16,7 +17,9 @@ import subprocess
 import time
 
 
-def run_once(command):
+def run_once(command, prepare=None):
+    if prepare:
+        subprocess.run(["/bin/sh", "-c", prepare], check=True, stdout=subprocess.DEVNULL)
     start = time.perf_counter()
     proc = subprocess.Popen(["/bin/sh", "-c", command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -32,23 +35,25 @@ def main():
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--interleave", action="store_true")
     parser.add_argument("--json", required=True)
+    parser.add_argument("--prepare", action="append", default=[], help="NAME=COMMAND, run untimed before each run of NAME")
     parser.add_argument("cases", nargs="+")
     args = parser.parse_args()
     results = {}
     cases = [case.split("=", 1) for case in args.cases]
     runs = {name: [] for name, _ in cases}
+    prepare = dict(p.split("=", 1) for p in args.prepare)
     if args.interleave:
         for _ in range(args.warmup):
-            for _, command in cases:
-                run_once(command)
+            for name, command in cases:
+                run_once(command, prepare.get(name))
         for _ in range(args.runs):
             for name, command in cases:
-                runs[name].append(run_once(command))
+                runs[name].append(run_once(command, prepare.get(name)))
     else:
         for name, command in cases:
             for _ in range(args.warmup):
-                run_once(command)
-            runs[name] = [run_once(command) for _ in range(args.runs)]
+                run_once(command, prepare.get(name))
+            runs[name] = [run_once(command, prepare.get(name)) for _ in range(args.runs)]
     for name, command in cases:
         r = runs[name]
         results[name] = {

@@ -1,4 +1,5 @@
 using Headroom.Images.Remote;
+using Headroom.Net;
 using Headroom.Prediction;
 using Headroom.Rules;
 
@@ -41,10 +42,18 @@ internal static class Network
     /// <summary>
     /// Base images from their registries: the manifest, then one pass over the layers (up to 1 GiB compressed)
     /// for the unpacked size, the distribution and the dpkg packages, cached on disk by manifest digest.
-    /// One retry: an unreachable registry falls back to the embedded table quickly.
+    /// One retry (none when the host name does not resolve): an unreachable registry falls back to the embedded table
+    /// quickly. What a tag resolved to is used for ten minutes without asking again, like the package indexes' pages,
+    /// so a warm prediction does not wait on the registry.
     /// </summary>
     private static BaseImageSizer RegistrySizer() =>
         new(
             new RegistryClient(new RegistryClientOptions { MaxRetries = 1, RequestTimeout = TimeSpan.FromSeconds(20) }),
-            new BaseImageSizerOptions { MeasureLayers = true, MaxMeasuredBytes = 1L << 30, CacheDirectory = BaseImageSizeCache.DefaultDirectory() });
+            new BaseImageSizerOptions
+            {
+                MeasureLayers = true,
+                MaxMeasuredBytes = 1L << 30,
+                CacheDirectory = BaseImageSizeCache.DefaultDirectory(),
+                TagFreshness = new HttpFetchOptions().MinFreshness,
+            });
 }

@@ -34,9 +34,10 @@ public sealed record HttpCacheEntry(string Url, string? ContentType, string? ETa
 
 /// <summary>
 /// The HTTP cache on disk: one file per (URL, Accept) key holding a one-line JSON header (URL, validators,
-/// freshness) and then the body, written atomically (a reader sees the old or the new entry, never a mix).
-/// Derived facts (the installed size of a wheel read through ranges) are kept under their own keys.
-/// A damaged entry reads as absent. Safe for concurrent use by several threads and processes.
+/// freshness, the body's length) and then the body, written atomically (a reader sees the old or the new entry, never a
+/// mix) but without an <c>fsync</c> each: an entry that a crash left shorter than its header says reads as absent, as any
+/// damaged entry does. Derived facts (the installed size of a wheel read through ranges) are kept under their own keys.
+/// Safe for concurrent use by several threads and processes.
 /// </summary>
 public sealed class HttpDiskCache
 {
@@ -89,7 +90,8 @@ public sealed class HttpDiskCache
         {
             using JsonDocument doc = JsonDocument.Parse(data.AsMemory(0, newline));
             JsonElement h = doc.RootElement;
-            if (h.GetProperty("key").GetString() != key)
+            if (h.GetProperty("key").GetString() != key
+                || (h.TryGetProperty("length", out JsonElement length) && length.GetInt64() != data.Length - newline - 1))
             {
                 return null;
             }
@@ -123,6 +125,7 @@ public sealed class HttpDiskCache
             json.WriteString("etag", entry.ETag);
             json.WriteString("lastModified", entry.LastModified);
             json.WriteNumber("storedAt", entry.StoredAt.ToUnixTimeMilliseconds());
+            json.WriteNumber("length", entry.Body.Length);
             if (entry.MaxAge is TimeSpan age)
             {
                 json.WriteNumber("maxAge", (long)age.TotalSeconds);
@@ -141,7 +144,7 @@ public sealed class HttpDiskCache
                 header.CopyTo(s);
                 s.WriteByte((byte)'\n');
                 s.Write(entry.Body);
-            });
+            }, flushToDisk: false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

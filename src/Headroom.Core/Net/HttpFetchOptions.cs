@@ -20,13 +20,16 @@ public sealed class HttpFetchOptions
     /// </summary>
     public TimeSpan MinFreshness { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How many requests may be in flight at once.</summary>
-    public int MaxConcurrency { get; init; } = 8;
+    /// <summary>
+    /// How many requests may be in flight at once. 16: a resolution asks for dozens of pages and metadata files at a
+    /// time, each mostly waiting on the network (uv allows 50 concurrent downloads by default).
+    /// </summary>
+    public int MaxConcurrency { get; init; } = 16;
 
     /// <summary>How long one attempt may take: connect, headers and (for documents and ranges) the body.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retries after the first attempt on 429, 5xx, connection failures, broken bodies and timeouts.</summary>
+    /// <summary>Retries after the first attempt on 429, 5xx, connection failures, broken bodies and timeouts (not when the host name does not resolve).</summary>
     public int MaxRetries { get; init; } = 2;
 
     /// <summary>The first retry's delay; each next one doubles, with ±50% jitter. A <c>Retry-After</c> header wins. Both are capped at <see cref="MaxRetryDelay"/>.</summary>

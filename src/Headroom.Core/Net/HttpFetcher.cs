@@ -347,6 +347,7 @@ public sealed class HttpFetcher : IDisposable
                 catch (HttpRequestException e)
                 {
                     transient = Describe(e);
+                    last |= IsUnknownHost(e);
                 }
                 catch (IOException e)
                 {
@@ -434,6 +435,23 @@ public sealed class HttpFetcher : IDisposable
         }
 
         return exchange.Tries > 1 ? $"{status} after {exchange.Tries} tries" : status;
+    }
+
+    /// <summary>
+    /// The name does not resolve (NXDOMAIN, or no address): a definite answer from the resolver that a retry a moment
+    /// later would only repeat, so it is not retried (a temporary resolver failure, <c>EAI_AGAIN</c>, still is).
+    /// </summary>
+    public static bool IsUnknownHost(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A transport failure in a few words (no stack, no inner chain).</summary>

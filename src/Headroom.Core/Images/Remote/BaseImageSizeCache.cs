@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using Headroom.IO;
 using Headroom.Net;
 
 namespace Headroom.Images.Remote;
@@ -8,6 +11,8 @@ namespace Headroom.Images.Remote;
 /// (<c>sha256-HEX.json</c>) with the unpacked bytes, the distribution, the Python and the dpkg package names.
 /// A manifest digest names its layers for good, so an entry never goes stale. Unreadable or damaged entries
 /// are ignored (the layers are read again); a failed write is ignored (the next run reads the layers again).
+/// Beside them, under <c>tags/</c>, what each reference last resolved to (<see cref="BaseImageTagEntry"/>): a tag moves,
+/// so that entry is only used within a freshness window.
 /// </summary>
 public static class BaseImageSizeCache
 {
@@ -106,6 +111,69 @@ public static class BaseImageSizeCache
             }
         }
     }
+
+    /// <summary>What <paramref name="key"/> (a reference and platform) last resolved to, or null when not cached or unreadable.</summary>
+    public static BaseImageTagEntry? ReadTag(string? directory, string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (directory is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(TagPath(directory, key)));
+            JsonElement root = document.RootElement;
+            if (root.GetProperty("version").GetInt32() != Version || root.GetProperty("key").GetString() != key
+                || root.GetProperty("manifestDigest").GetString() is not { } manifest || root.GetProperty("digest").GetString() is not { } digest)
+            {
+                return null;
+            }
+
+            return new BaseImageTagEntry(manifest, digest, root.GetProperty("compressedBytes").GetInt64(), DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("resolvedAt").GetInt64()));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps what <paramref name="key"/> resolved to; a failure to write is ignored (the next run asks the registry).</summary>
+    public static void WriteTag(string? directory, string key, BaseImageTagEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(entry);
+        if (directory is null)
+        {
+            return;
+        }
+
+        string path = TagPath(directory, key);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.Write(path, s =>
+            {
+                using var json = new Utf8JsonWriter(s);
+                json.WriteStartObject();
+                json.WriteNumber("version", Version);
+                json.WriteString("key", key);
+                json.WriteString("manifestDigest", entry.ManifestDigest);
+                json.WriteString("digest", entry.Digest);
+                json.WriteNumber("compressedBytes", entry.CompressedBytes);
+                json.WriteNumber("resolvedAt", entry.ResolvedAt.ToUnixTimeMilliseconds());
+                json.WriteEndObject();
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or full cache folder: the registry is asked next time.
+        }
+    }
+
+    private static string TagPath(string directory, string key) =>
+        Path.Combine(directory, "tags", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key))) + ".json");
 
     /// <summary>The entry's file, or null for a digest that is not <c>algorithm:hex</c>.</summary>
     internal static string? PathOf(string directory, string manifestDigest)

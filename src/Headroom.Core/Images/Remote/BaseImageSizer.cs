@@ -23,6 +23,17 @@ public sealed record BaseImageSizerOptions
     /// or null for no cache. Default: none; <see cref="BaseImageSizeCache.DefaultDirectory"/> is the usual folder.
     /// </summary>
     public string? CacheDirectory { get; init; }
+
+    /// <summary>
+    /// How long what a reference resolved to (its manifest digest) is used without asking the registry again, when
+    /// <see cref="MeasureLayers"/> is on and that digest's figures are in <see cref="CacheDirectory"/>: a warm run
+    /// within the window asks nothing, as the package indexes' pages (PyPI's <c>max-age=600</c>). Zero (the default):
+    /// every run resolves the reference.
+    /// </summary>
+    public TimeSpan TagFreshness { get; init; }
+
+    /// <summary>The clock of <see cref="TagFreshness"/> (tests move it).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -60,6 +71,12 @@ public sealed class BaseImageSizer(RegistryClient? client, BaseImageSizerOptions
             return FromTable(reference, wanted, match, notes, null);
         }
 
+        string tagKey = $"{image}|{wanted}";
+        if (FreshTag(tagKey) is { } tag && BaseImageSizeCache.Read(_options.CacheDirectory, tag.ManifestDigest) is { } recent)
+        {
+            return FromCache(recent, tag, $"registry {image.Registry}: manifest {tag.ManifestDigest} (what {image.RepositoryAndReference} named when last asked, not asked again within {Minutes(_options.TagFreshness)})");
+        }
+
         ResolvedManifest resolved;
         try
         {
@@ -74,19 +91,11 @@ public sealed class BaseImageSizer(RegistryClient? client, BaseImageSizerOptions
         string digest = resolved.Index is not null ? resolved.Index.Digest : resolved.Manifest.Digest;
         string source = $"registry {image.Registry}: manifest {resolved.Manifest.Digest}";
         BaseImageSize? known = match?.Image.SizeFor(wanted.ToString());
+        var resolution = new BaseImageTagEntry(resolved.Manifest.Digest, digest, compressed, _options.Time.GetUtcNow());
         if (_options.MeasureLayers && BaseImageSizeCache.Read(_options.CacheDirectory, resolved.Manifest.Digest) is { } cached)
         {
-            return cached with
-            {
-                Reference = reference,
-                Platform = wanted.ToString(),
-                CompressedBytes = compressed,
-                Digest = digest,
-                Knowledge = match?.Image,
-                Source = source + "; uncompressed bytes measured by reading every layer (cached by digest)",
-                Notes = notes,
-                FromCache = true,
-            };
+            RememberTag(tagKey, resolution);
+            return FromCache(cached, resolution, source);
         }
 
         if (_options.MeasureLayers && compressed <= _options.MaxMeasuredBytes)
@@ -104,6 +113,7 @@ public sealed class BaseImageSizer(RegistryClient? client, BaseImageSizerOptions
                     Notes = notes,
                 };
                 BaseImageSizeCache.Write(_options.CacheDirectory, resolved.Manifest.Digest, measured);
+                RememberTag(tagKey, resolution);
                 return measured;
             }
             catch (Exception e) when (e is InputException or RemoteImageException or IOException or HttpRequestException)
@@ -124,7 +134,42 @@ public sealed class BaseImageSizer(RegistryClient? client, BaseImageSizerOptions
         }
 
         return new BaseImageSizeResult(reference, wanted.ToString(), compressed, uncompressed, false, true, digest, match?.Image, source, notes);
+
+        // A measured figure of the cache, for the reference as the resolution names it.
+        BaseImageSizeResult FromCache(BaseImageSizeResult cached, BaseImageTagEntry resolution, string source) => cached with
+        {
+            Reference = reference,
+            Platform = wanted.ToString(),
+            CompressedBytes = resolution.CompressedBytes,
+            Digest = resolution.Digest,
+            Knowledge = match?.Image,
+            Source = source + "; uncompressed bytes measured by reading every layer (cached by digest)",
+            Notes = notes,
+            FromCache = true,
+        };
     }
+
+    /// <summary>What <paramref name="key"/> resolved to, when that is recent enough to use without asking (see <see cref="BaseImageSizerOptions.TagFreshness"/>).</summary>
+    private BaseImageTagEntry? FreshTag(string key)
+    {
+        if (!_options.MeasureLayers || _options.TagFreshness <= TimeSpan.Zero || BaseImageSizeCache.ReadTag(_options.CacheDirectory, key) is not { } tag)
+        {
+            return null;
+        }
+
+        TimeSpan age = _options.Time.GetUtcNow() - tag.ResolvedAt;
+        return age >= TimeSpan.Zero && age < _options.TagFreshness ? tag : null;
+    }
+
+    private void RememberTag(string key, BaseImageTagEntry resolution)
+    {
+        if (_options.TagFreshness > TimeSpan.Zero)
+        {
+            BaseImageSizeCache.WriteTag(_options.CacheDirectory, key, resolution);
+        }
+    }
+
+    private static string Minutes(TimeSpan span) => span.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " min";
 
     /// <summary>One pass over the layers: the unpacked bytes, the distribution, the dpkg packages and the Python.</summary>
     private static async Task<BaseImageSizeResult> MeasureAsync(RegistryClient client, ImageReference image, ResolvedManifest resolved, ImagePlatform wanted, CancellationToken cancellationToken)

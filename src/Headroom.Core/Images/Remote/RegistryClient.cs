@@ -468,7 +468,7 @@ public sealed class RegistryClient : IDisposable
             }
             catch (HttpRequestException e)
             {
-                if (last)
+                if (last || Headroom.Net.HttpFetcher.IsUnknownHost(e))
                 {
                     throw new RemoteImageException($"{endpoint}: {Describe(e)} ({attempt + 1} attempts)", null, null, e);
                 }

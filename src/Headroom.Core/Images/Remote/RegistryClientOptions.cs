@@ -12,7 +12,7 @@ public sealed class RegistryClientOptions
     /// <summary>How long a blob body may stall between two reads before the read fails.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Retries after the first attempt on 429, 5xx, connection failures and timeouts.</summary>
+    /// <summary>Retries after the first attempt on 429, 5xx, connection failures and timeouts (not when the host name does not resolve).</summary>
     public int MaxRetries { get; init; } = 3;
 
     /// <summary>The first retry's delay; each next one doubles it (capped at <see cref="MaxRetryDelay"/>). A <c>Retry-After</c> header wins, capped the same.</summary>

@@ -19,7 +19,7 @@ public sealed record ResolverOptions
     public int MaxRounds { get; init; } = 20_000;
 
     /// <summary>The most repository calls (file listings, metadata) in flight at once.</summary>
-    public int MaxConcurrency { get; init; } = 8;
+    public int MaxConcurrency { get; init; } = 16;
 
     /// <summary>
     /// Fetch ahead what is likely needed: the listings of newly discovered projects and the metadata of

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Headroom.Diagnostics;
 using Headroom.Images.Remote;
 
@@ -50,6 +51,78 @@ public sealed class BaseImageSizerTests
     }
 
     [Fact]
+    public async Task A_tag_resolved_within_the_freshness_window_is_not_asked_again()
+    {
+        string cache = Path.Combine(Path.GetTempPath(), "headroom-base-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var handler = new FakeHttpHandler(_ => FakeHttpHandler.Json(HttpStatusCode.OK, Manifest, "application/vnd.oci.image.manifest.v1+json"));
+            using RegistryClient client = Client(handler);
+            string digest = Digests.Sha256(Encoding.UTF8.GetBytes(Manifest));
+            BaseImageSizeCache.Write(cache, digest, new BaseImageSizeResult(string.Empty, "linux/amd64", null, 5_000_000, true, true, null, null, string.Empty, []) { Python = "3.12.7" });
+            var clock = new ManualClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+            var sizer = new BaseImageSizer(client, new BaseImageSizerOptions { MeasureLayers = true, CacheDirectory = cache, TagFreshness = TimeSpan.FromMinutes(10), Time = clock });
+
+            BaseImageSizeResult first = await sizer.SizeAsync("python:3.12-slim-bookworm", null, TestContext.Current.CancellationToken);
+            Assert.Single(handler.Requests);
+            Assert.True(first.FromCache);
+
+            clock.Now += TimeSpan.FromMinutes(9);
+            BaseImageSizeResult second = await sizer.SizeAsync("python:3.12-slim-bookworm", null, TestContext.Current.CancellationToken);
+            Assert.Single(handler.Requests);
+            Assert.Equal((5_000_000L, 1234L, digest, "3.12.7"), (second.UncompressedBytes!.Value, second.CompressedBytes!.Value, second.Digest, second.Python));
+            Assert.True(second.FromRegistry);
+            Assert.Contains("not asked again within 10 min", second.Source, StringComparison.Ordinal);
+
+            // Another platform is another question.
+            await sizer.SizeAsync("python:3.12-slim-bookworm", ImagePlatform.Parse("linux/arm64"), TestContext.Current.CancellationToken);
+            Assert.Equal(2, handler.Requests.Count);
+
+            clock.Now += TimeSpan.FromMinutes(2);
+            await sizer.SizeAsync("python:3.12-slim-bookworm", null, TestContext.Current.CancellationToken);
+            Assert.Equal(3, handler.Requests.Count);
+
+            // Without a window every run asks.
+            var always = new BaseImageSizer(client, new BaseImageSizerOptions { MeasureLayers = true, CacheDirectory = cache, Time = clock });
+            await always.SizeAsync("python:3.12-slim-bookworm", null, TestContext.Current.CancellationToken);
+            Assert.Equal(4, handler.Requests.Count);
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_damaged_tag_entry_reads_as_absent()
+    {
+        string cache = Path.Combine(Path.GetTempPath(), "headroom-base-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var entry = new BaseImageTagEntry("sha256:" + new string('d', 64), "sha256:" + new string('e', 64), 42, new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+            BaseImageSizeCache.WriteTag(cache, "docker.io/library/python:3.12-slim|linux/amd64", entry);
+            Assert.Equal(entry, BaseImageSizeCache.ReadTag(cache, "docker.io/library/python:3.12-slim|linux/amd64"));
+            Assert.Null(BaseImageSizeCache.ReadTag(cache, "docker.io/library/python:3.13-slim|linux/amd64"));
+            foreach (string file in Directory.EnumerateFiles(Path.Combine(cache, "tags")))
+            {
+                File.WriteAllText(file, "{\"version\":");
+            }
+
+            Assert.Null(BaseImageSizeCache.ReadTag(cache, "docker.io/library/python:3.12-slim|linux/amd64"));
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Offline_reads_only_the_table_and_marks_estimates()
     {
         var sizer = new BaseImageSizer(null, new BaseImageSizerOptions { Offline = true });
@@ -63,5 +136,12 @@ public sealed class BaseImageSizerTests
         Assert.Equal("python:3.12-slim: working offline, and the embedded base-image table has no size for linux/s390x", e.Message);
         InputException bad = await Assert.ThrowsAsync<InputException>(() => sizer.SizeAsync("Bad Ref", null, TestContext.Current.CancellationToken));
         Assert.StartsWith("Bad Ref: invalid image reference", bad.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -208,6 +208,16 @@ public sealed class RegistryClientTests
     }
 
     [Fact]
+    public async Task A_host_name_that_does_not_resolve_is_not_retried()
+    {
+        var handler = new FakeHttpHandler(new Func<HttpRequestMessage, HttpResponseMessage>(_ => throw new HttpRequestException("Name or service not known (registry.test:443)", new SocketException((int)SocketError.HostNotFound))));
+        using RegistryClient client = Client(handler, retries: 3);
+        RemoteImageException e = await Assert.ThrowsAsync<RemoteImageException>(() => client.GetManifestAsync(Local, TestContext.Current.CancellationToken));
+        Assert.Equal("registry 127.0.0.1:5000: host not found (1 attempts)", e.Message);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
     public async Task A_real_closed_port_is_connection_refused()
     {
         int port;

@@ -151,6 +151,33 @@ public sealed class HttpFetcherTests : IDisposable
         Assert.Equal($"index {Page}: HTTP 500 after 3 tries", e.Message);
     }
 
+    [Theory]
+    [InlineData(System.Net.Sockets.SocketError.HostNotFound, "host not found after 1 try", 1)]
+    [InlineData(System.Net.Sockets.SocketError.ConnectionRefused, "connection refused after 3 tries", 3)]
+    public async Task A_host_name_that_does_not_resolve_is_not_retried_unlike_a_refused_connection(System.Net.Sockets.SocketError error, string expected, int requests)
+    {
+        _server.Hook = (_, _) => throw new HttpRequestException("cannot connect (index.test:443)", new System.Net.Sockets.SocketException((int)error));
+        using HttpFetcher fetcher = Fetcher(retries: 2);
+        InputException e = await Assert.ThrowsAsync<InputException>(() => GetText(fetcher));
+        Assert.Equal($"index {Page}: {expected}", e.Message);
+        Assert.Equal(requests, fetcher.RequestCount);
+    }
+
+    [Fact]
+    public void An_entry_shorter_than_its_header_says_reads_as_absent()
+    {
+        var cache = new HttpDiskCache(_cache);
+        var entry = new HttpCacheEntry(Page, "text/html", "\"e1\"", null, DateTimeOffset.UnixEpoch, null, Encoding.UTF8.GetBytes("<html>" + new string('x', 500) + "</html>"));
+        cache.Write("page", entry);
+        Assert.Equal(entry.Body, cache.Read("page")!.Body);
+
+        // What a crash between the write and its reaching the disk may leave (the cache does not fsync each entry).
+        string file = Directory.EnumerateFiles(_cache, "*", SearchOption.AllDirectories).Single();
+        byte[] data = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, data[..^100]);
+        Assert.Null(cache.Read("page"));
+    }
+
     [Fact]
     public async Task Falls_back_to_the_cached_copy_and_says_so()
     {

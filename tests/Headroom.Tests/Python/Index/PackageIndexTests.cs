@@ -45,6 +45,39 @@ public sealed class PackageIndexTests
     }
 
     [Fact]
+    public async Task Reading_a_wheels_metadata_starts_reading_its_installed_size()
+    {
+        const string url = "https://files.test/demo-1.0-py3-none-any.whl";
+        byte[] wheel = FakeIndexServer.Wheel("demo", "1.0", "Requires-Dist: six", ("demo/data.bin", 5000));
+        _server.Add(url, wheel);
+        _server.Add(url + ".metadata", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nRequires-Dist: six\n", "text/plain");
+        var ranged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.Hook = (request, _) =>
+        {
+            if (request.RequestUri!.AbsoluteUri == url && request.Headers.Range is not null)
+            {
+                ranged.TrySetResult();
+            }
+
+            return Task.FromResult<HttpResponseMessage?>(null);
+        };
+        var file = new DistributionFile("demo-1.0-py3-none-any.whl", new Uri(url), PyPI, PythonVersion.Parse("1.0"), wheel.Length, new Dictionary<string, string>(), null, false, true);
+
+        // Off: the metadata file alone.
+        var quiet = new PackageIndex(IndexConfiguration.ForPip(PyPI, []), new HttpFetcher(new HttpFetchOptions { CacheDirectory = null, MaxRetries = 0, NetrcPath = null }, _server.Handler)) { PrefetchInstalledSizes = false };
+        Assert.NotNull(await quiet.GetMetadataAsync(file, TestContext.Current.CancellationToken));
+        Assert.Equal([url + ".metadata"], _server.Log.Select(l => l.Url));
+
+        // On (the default): the zip directory is read without being asked for, and that read answers the size.
+        PackageIndex index = Index(IndexConfiguration.ForPip(PyPI, []));
+        Assert.True(index.PrefetchInstalledSizes);
+        Assert.NotNull(await index.GetMetadataAsync(file, TestContext.Current.CancellationToken));
+        await ranged.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(FakeIndexServer.InstalledSize(wheel), await index.GetInstalledSizeAsync(file, TestContext.Current.CancellationToken));
+        Assert.Single(_server.Log, l => l.Url == url);
+    }
+
+    [Fact]
     public async Task Uv_takes_the_first_index_that_has_the_project()
     {
         PackageIndex index = Index(IndexConfiguration.ForUv(IndexStrategy.UvFirstIndex, defaultIndex: PyPI, extraIndexUrls: [Cpu]));
