@@ -37,7 +37,7 @@ public static class LockSelection
 
     private static Dictionary<LockedPackage, string?> Pylock(LockFile lockFile, MarkerEnvironment environment, LockRequest request)
     {
-        IReadOnlySet<string> groups = Groups(request, lockFile.DefaultGroups, lockFile.DependencyGroups);
+        HashSet<string> groups = Groups(request, lockFile.DefaultGroups, lockFile.DependencyGroups);
         MarkerEnvironment with = environment with
         {
             Extras = request.AllExtras ? lockFile.Extras.ToHashSet(StringComparer.Ordinal) : request.Extras,
@@ -49,7 +49,7 @@ public static class LockSelection
     private static Dictionary<LockedPackage, string?> PoetryGroups(LockFile lockFile, MarkerEnvironment environment, LockRequest request)
     {
         string[] all = [.. lockFile.Packages.SelectMany(p => p.Groups ?? []).Distinct(StringComparer.Ordinal)];
-        IReadOnlySet<string> groups = Groups(request, all, all);
+        HashSet<string> groups = Groups(request, all, all);
         var chosen = new Dictionary<LockedPackage, string?>();
         foreach (LockedPackage package in lockFile.Packages)
         {
@@ -96,7 +96,7 @@ public static class LockSelection
                 projects = [.. lockFile.Packages.Where(p => p.IsLocalProject)];
             }
 
-            IReadOnlySet<string> groups = Groups(request, ["dev"], projects.SelectMany(p => p.DependencyGroups.Keys));
+            HashSet<string> groups = Groups(request, ["dev"], projects.SelectMany(p => p.DependencyGroups.Keys));
             foreach (LockedPackage project in projects)
             {
                 chosen[project] = null;
@@ -112,7 +112,7 @@ public static class LockSelection
         }
         else
         {
-            IReadOnlySet<string> groups = Groups(request, request.Roots.Select(r => r.Group), request.Roots.Select(r => r.Group));
+            HashSet<string> groups = Groups(request, request.Roots.Select(r => r.Group), request.Roots.Select(r => r.Group));
             foreach ((string group, LockedDependency edge) in request.Roots.Where(r => groups.Contains(r.Group)))
             {
                 queue.Enqueue((edge, null));
