@@ -36,10 +36,24 @@ internal static class LockInstalls
     public static LockInstall? FromProject(CheckContext context, DockerfileDocument document, ProjectInstallInvocation tool, RunScript script, BuildInstruction instruction, StageBuild state, ICollection<string> notes)
     {
         string where = $"{document.Path}:{instruction.Line}";
+        if (FindLock(context, document, tool, instruction, where, notes) is not { } found)
+        {
+            return null;
+        }
+
+        string? home = PackageCaches.HomeOf(tool, instruction);
+        return tool.IsPoetry
+            ? Poetry(context, document, tool, script, instruction, state, found, home, where)
+            : Uv(tool, script, instruction, found, home, where);
+    }
+
+    /// <summary>The project folder of a uv or poetry command, and its lock file and pyproject.toml in the repository; null (with a note) when the lock is not there.</summary>
+    private static ProjectFiles? FindLock(CheckContext context, DockerfileDocument document, ProjectInstallInvocation tool, BuildInstruction instruction, string where, ICollection<string> notes)
+    {
         string workdir = ContainerPaths.WorkingDirectory(instruction);
         string project = ContainerPaths.Join(workdir, (tool.IsPoetry ? tool.FindOption("--directory") ?? tool.FindOption("--project") : tool.FindOption("--project") ?? tool.FindOption("--directory"))?.Value ?? ".");
         string lockName = tool.IsPoetry ? "poetry.lock" : "uv.lock";
-        string command = tool.IsPoetry ? "poetry install" : "uv sync";
+        string command = $"{(tool.IsPoetry ? "poetry" : "uv")} {tool.SubcommandWord?.Value}";
         string containerLock = ContainerPaths.Join(project, lockName);
         if (ContainerPaths.ToRepositoryPath(context, document, instruction, containerLock) is not { } lockPath)
         {
@@ -47,25 +61,43 @@ internal static class LockInstalls
             return null;
         }
 
-        LockFile lockFile = Load(context, lockPath);
-        string? pyproject = ContainerPaths.ToRepositoryPath(context, document, instruction, ContainerPaths.Join(project, "pyproject.toml"));
-        string? home = PackageCaches.HomeOf(tool, instruction);
-        return tool.IsPoetry
-            ? Poetry(context, document, tool, script, instruction, state, lockFile, lockPath, pyproject, project, home, where)
-            : Uv(tool, script, instruction, lockFile, lockPath, project, home, where);
+        return new ProjectFiles(Load(context, lockPath), lockPath, ContainerPaths.ToRepositoryPath(context, document, instruction, ContainerPaths.Join(project, "pyproject.toml")), project);
     }
 
-    /// <summary>A pip/uv pip install that reads a pylock.toml (<c>-r</c>, or <c>uv pip sync</c>'s operand); null when it reads none.</summary>
+    /// <summary>
+    /// A pip/uv pip install that reads a lock: a pylock.toml (<c>-r</c>, or <c>uv pip sync</c>'s operand) of the build
+    /// context, or a file that an earlier <c>uv export</c>/<c>poetry export</c> of the stage chain wrote (<c>-o FILE</c>,
+    /// or piped into <c>-r /dev/stdin</c> in the same RUN): then the exported lock's packages. Null when it reads none.
+    /// </summary>
     public static LockInstall? FromPip(CheckContext context, TorchInstall install, string location, ICollection<string> notes)
     {
         PipInvocation pip = install.Run.Invocation;
         BuildInstruction instruction = install.Run.Instruction;
-        string where = $"{install.Run.Document.Path}:{instruction.Line}";
+        DockerfileDocument document = install.Run.Document;
+        string where = $"{document.Path}:{instruction.Line}";
         IEnumerable<string?> files = pip.RequirementFiles.Select(o => o.Value).Concat(pip.Kind == PipCommandKind.Sync ? pip.Operands.Select(w => w.Value) : []);
-        foreach (string file in files.OfType<string>().Where(LockFile.IsPylockName))
+        foreach (string file in files.OfType<string>())
         {
             string command = pip.IsUv ? $"uv pip {(pip.Kind == PipCommandKind.Sync ? "sync" : "install -r")} {file}" : $"pip install -r {file}";
-            if (ContainerPaths.ToRepositoryPath(context, install.Run.Document, instruction, file) is not { } path)
+            string? path = ContainerPaths.ToRepositoryPath(context, document, instruction, file);
+            if (path is null && ExportOf(document, install.Run.Script, pip, instruction, file) is ({ } export, { } at))
+            {
+                string exportWhere = $"{document.Path}:{at.Line}";
+                if (FindLock(context, document, export, at, exportWhere, notes) is not { } found)
+                {
+                    return null;
+                }
+
+                LockRequest exported = export.IsPoetry ? PoetryRequest(context, export, found, export: true) : UvRequest(export, at);
+                return new LockInstall($"{command} (exported from {found.LockPath} at line {at.Line})", found.Lock, found.LockPath, exported, location, where) { SharesEnvironment = true };
+            }
+
+            if (!LockFile.IsPylockName(file))
+            {
+                continue;
+            }
+
+            if (path is null)
             {
                 notes.Add($"{where}: {command}: {file} is not a file of the build context (a COPY or a bind mount): its packages are not counted");
                 return null;
@@ -88,6 +120,39 @@ internal static class LockInstalls
         return null;
     }
 
+    /// <summary>
+    /// The last <c>uv export</c>/<c>poetry export</c> before <paramref name="pip"/> in its stage chain that writes
+    /// <paramref name="file"/> (<c>-o</c>; a pipe into <c>/dev/stdin</c> or <c>-</c> in the same RUN), with its RUN.
+    /// </summary>
+    private static (ProjectInstallInvocation? Export, BuildInstruction? At) ExportOf(DockerfileDocument document, RunScript script, PipInvocation pip, BuildInstruction instruction, string file)
+    {
+        IEnumerable<ProjectInstallInvocation> Exports(RunScript s) =>
+            s.Script.InvocationsOf<ProjectInstallInvocation>().Where(e => e.Kind == ProjectCommandKind.Export);
+        string? OutputOf(ProjectInstallInvocation e) => e.FindOption(e.IsPoetry ? "--output" : "--output-file")?.Value;
+
+        if (file is "/dev/stdin" or "-")
+        {
+            ProjectInstallInvocation? piped = Exports(script).LastOrDefault(e => e.Span.End <= pip.Span.Start && OutputOf(e) is null);
+            return (piped, piped is null ? null : instruction);
+        }
+
+        string target = ContainerPaths.Join(ContainerPaths.WorkingDirectory(instruction), file);
+        (ProjectInstallInvocation?, BuildInstruction?) found = (null, null);
+        foreach (BuildInstruction run in ContainerPaths.Before(instruction).Append(instruction).Where(i => i.Instruction.Name == InstructionNames.Run))
+        {
+            string workdir = ContainerPaths.WorkingDirectory(run);
+            foreach (ProjectInstallInvocation export in document.ScriptsOf(run).SelectMany(Exports))
+            {
+                if ((!ReferenceEquals(run, instruction) || export.Span.End <= pip.Span.Start) && OutputOf(export) is { } output && ContainerPaths.Join(workdir, output) == target)
+                {
+                    found = (export, run);
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The lock file parsed once per check; a TOML error or a bad marker stops the run (exit 2) with its file and line.</summary>
     internal static LockFile Load(CheckContext context, string path)
     {
@@ -101,10 +166,24 @@ internal static class LockInstalls
         return lockFile;
     }
 
-    private static LockInstall Uv(ProjectInstallInvocation uv, RunScript script, BuildInstruction instruction, LockFile lockFile, string lockPath, string project, string? home, string where)
+    private static LockInstall Uv(ProjectInstallInvocation uv, RunScript script, BuildInstruction instruction, ProjectFiles found, string? home, string where)
     {
-        bool onlyDev = uv.HasOption("--only-dev");
-        string[] only = [.. uv.ListOf("--only-group"), .. onlyDev ? ["dev"] : Array.Empty<string>()];
+        string location = Variable(uv, instruction, "UV_PROJECT_ENVIRONMENT") is { Length: > 0 } environment ? ContainerPaths.Join(found.Project, environment) : ContainerPaths.Join(found.Project, ".venv");
+        string? cache = uv.FindOption("--cache-dir")?.Value ?? Variable(uv, instruction, "UV_CACHE_DIR") ?? CacheUnder(uv, instruction, home, "uv");
+        bool noCache = uv.HasOption("--no-cache") || Variable(uv, instruction, "UV_NO_CACHE") is { Length: > 0 } and not ("0" or "false");
+        bool kept = !noCache && KeepsCache(uv, script, instruction, cache, home, uv: true);
+        return new LockInstall("uv sync", found.Lock, found.LockPath, UvRequest(uv, instruction), location, where)
+        {
+            Skipped = uv.ListOf("--no-install-package").Select(PackageName.Normalize).ToHashSet(StringComparer.Ordinal),
+            CacheName = kept ? "uv cache" : null,
+            CacheDirectory = cache ?? "~/.cache/uv",
+        };
+    }
+
+    /// <summary>uv's group and extra options (the same for <c>uv sync</c> and <c>uv export</c>).</summary>
+    private static LockRequest UvRequest(ProjectInstallInvocation uv, BuildInstruction instruction)
+    {
+        string[] only = [.. uv.ListOf("--only-group"), .. uv.HasOption("--only-dev") ? ["dev"] : Array.Empty<string>()];
         var groups = new HashSet<string>(uv.ListOf("--group"), StringComparer.Ordinal);
         if (only.Length > 0)
         {
@@ -121,7 +200,7 @@ internal static class LockInstalls
             excluded.Add("dev");
         }
 
-        var request = new LockRequest
+        return new LockRequest
         {
             Extras = uv.ListOf("--extra").ToHashSet(StringComparer.Ordinal),
             AllExtras = uv.HasOption("--all-extras"),
@@ -130,38 +209,50 @@ internal static class LockInstalls
             AllGroups = uv.HasOption("--all-groups"),
             OnlyGroups = only.Length > 0,
         };
-        string location = Variable(uv, instruction, "UV_PROJECT_ENVIRONMENT") is { Length: > 0 } environment ? ContainerPaths.Join(project, environment) : ContainerPaths.Join(project, ".venv");
-        string? cache = uv.FindOption("--cache-dir")?.Value ?? Variable(uv, instruction, "UV_CACHE_DIR") ?? CacheUnder(uv, instruction, home, "uv");
-        bool noCache = uv.HasOption("--no-cache") || Variable(uv, instruction, "UV_NO_CACHE") is { Length: > 0 } and not ("0" or "false");
-        bool kept = !noCache && KeepsCache(uv, script, instruction, cache, home, uv: true);
-        return new LockInstall("uv sync", lockFile, lockPath, request, location, where)
-        {
-            Skipped = uv.ListOf("--no-install-package").Select(PackageName.Normalize).ToHashSet(StringComparer.Ordinal),
-            CacheName = kept ? "uv cache" : null,
-            CacheDirectory = cache ?? "~/.cache/uv",
-        };
     }
 
-    private static LockInstall? Poetry(CheckContext context, DockerfileDocument document, ProjectInstallInvocation poetry, RunScript script, BuildInstruction instruction, StageBuild state, LockFile lockFile, string lockPath, string? pyproject, string project, string? home, string where)
+    private static LockInstall? Poetry(CheckContext context, DockerfileDocument document, ProjectInstallInvocation poetry, RunScript script, BuildInstruction instruction, StageBuild state, ProjectFiles found, string? home, string where)
     {
         if (poetry.HasOption("--only-root"))
         {
             return null;
         }
 
-        (IReadOnlyList<(string Group, LockedDependency Dependency)> roots, IReadOnlySet<string> optionalGroups) = pyproject is not null && context.Project.ReadSource(pyproject) is { } text
+        string cache = Variable(poetry, instruction, "POETRY_CACHE_DIR") ?? CacheUnder(poetry, instruction, home, "pypoetry") ?? "~/.cache/pypoetry";
+        bool create = PoetrySetting(document, poetry, script, instruction, "virtualenvs.create", "POETRY_VIRTUALENVS_CREATE") is not ("false" or "0");
+        bool inProject = PoetrySetting(document, poetry, script, instruction, "virtualenvs.in-project", "POETRY_VIRTUALENVS_IN_PROJECT") is "true" or "1";
+        string location = !create ? (state.Python is { } python ? $"/usr/local/lib/python{python}/site-packages" : "/usr/local/lib")
+            : inProject ? ContainerPaths.Join(found.Project, ".venv")
+            : Variable(poetry, instruction, "POETRY_VIRTUALENVS_PATH") ?? cache.TrimEnd('/') + "/virtualenvs";
+        bool kept = !poetry.HasOption("--no-cache") && KeepsCache(poetry, script, instruction, cache, home, uv: false);
+        return new LockInstall("poetry install", found.Lock, found.LockPath, PoetryRequest(context, poetry, found, export: false), location, where)
+        {
+            SharesEnvironment = !create,
+            CacheName = kept ? "poetry cache" : null,
+            CacheDirectory = cache,
+        };
+    }
+
+    /// <summary>
+    /// poetry's group and extra options: <c>install</c> takes every non-optional group by default, <c>export</c> only
+    /// <c>main</c> (poetry-plugin-export docs); <c>--with</c> adds, <c>--only</c> replaces, <c>--without</c> removes.
+    /// </summary>
+    private static LockRequest PoetryRequest(CheckContext context, ProjectInstallInvocation poetry, ProjectFiles found, bool export)
+    {
+        (IReadOnlyList<(string Group, LockedDependency Dependency)> roots, IReadOnlySet<string> optionalGroups) = found.PyProjectPath is { } pyproject && context.Project.ReadSource(pyproject) is { } text
             ? PoetryProject.Read(text)
             : ([], new HashSet<string>(StringComparer.Ordinal));
-        var all = new HashSet<string>(lockFile.Packages.SelectMany(p => p.Groups ?? []).Concat(roots.Select(r => r.Group)), StringComparer.Ordinal) { "main" };
+        var all = new HashSet<string>(found.Lock.Packages.SelectMany(p => p.Groups ?? []).Concat(roots.Select(r => r.Group)), StringComparer.Ordinal) { "main" };
         IReadOnlyList<string> only = poetry.ListOf("--only");
-        var groups = only.Count > 0 ? only.ToHashSet(StringComparer.Ordinal) : all.Where(g => !optionalGroups.Contains(g)).Concat(poetry.ListOf("--with")).ToHashSet(StringComparer.Ordinal);
+        IEnumerable<string> defaults = export ? ["main"] : all.Where(g => !optionalGroups.Contains(g));
+        var groups = only.Count > 0 ? only.ToHashSet(StringComparer.Ordinal) : defaults.Concat(poetry.ListOf("--with")).ToHashSet(StringComparer.Ordinal);
         var excluded = new HashSet<string>(poetry.ListOf("--without"), StringComparer.Ordinal);
         if (poetry.HasOption("--no-dev"))
         {
             excluded.Add("dev");
         }
 
-        var request = new LockRequest
+        return new LockRequest
         {
             Extras = poetry.ListOf("--extras").ToHashSet(StringComparer.Ordinal),
             AllExtras = poetry.HasOption("--all-extras"),
@@ -170,20 +261,6 @@ internal static class LockInstalls
             AllGroups = poetry.HasOption("--all-groups"),
             OnlyGroups = only.Count > 0 && !only.Contains("main"),
             Roots = roots,
-        };
-
-        string cache = Variable(poetry, instruction, "POETRY_CACHE_DIR") ?? CacheUnder(poetry, instruction, home, "pypoetry") ?? "~/.cache/pypoetry";
-        bool create = PoetrySetting(document, poetry, script, instruction, "virtualenvs.create", "POETRY_VIRTUALENVS_CREATE") is not ("false" or "0");
-        bool inProject = PoetrySetting(document, poetry, script, instruction, "virtualenvs.in-project", "POETRY_VIRTUALENVS_IN_PROJECT") is "true" or "1";
-        string location = !create ? (state.Python is { } python ? $"/usr/local/lib/python{python}/site-packages" : "/usr/local/lib")
-            : inProject ? ContainerPaths.Join(project, ".venv")
-            : Variable(poetry, instruction, "POETRY_VIRTUALENVS_PATH") ?? cache.TrimEnd('/') + "/virtualenvs";
-        bool kept = !poetry.HasOption("--no-cache") && KeepsCache(poetry, script, instruction, cache, home, uv: false);
-        return new LockInstall("poetry install", lockFile, lockPath, request, location, where)
-        {
-            SharesEnvironment = !create,
-            CacheName = kept ? "poetry cache" : null,
-            CacheDirectory = cache,
         };
     }
 
@@ -223,4 +300,7 @@ internal static class LockInstalls
 
     private static string? Variable(ToolInvocation tool, BuildInstruction instruction, string name) =>
         tool.Environment.Find(name)?.Value ?? instruction.Variables[name];
+
+    /// <summary>A project's folder in the image and its files in the repository.</summary>
+    private sealed record ProjectFiles(LockFile Lock, string LockPath, string? PyProjectPath, string Project);
 }

@@ -27,8 +27,9 @@ internal static class PipSizer
         int line = install.Run.AnchorLine;
         int stage = state.Stage.Index;
         string location = Location(pip, install.Run.Instruction, state.Python);
-        List<PredictedComponent> problems = [.. PipIndexSizer.FileProblems(install, state, location, $"{install.Run.Document.Path}:{line}", notes)];
-        List<PredictedComponent> components = LockInstalls.FromPip(context, install, location, notes) is { } fromLock
+        LockInstall? fromLock = LockInstalls.FromPip(context, install, location, notes);
+        List<PredictedComponent> problems = fromLock is null ? [.. PipIndexSizer.FileProblems(install, state, location, $"{install.Run.Document.Path}:{line}", notes)] : [];
+        List<PredictedComponent> components = fromLock is not null
             ? LockSizer.Size(context, install.Run.Document, fromLock, state, line, notes)
             : PipIndexSizer.Size(context, install, state, location, notes) ?? FromKnowledge(install, state, location, notes);
         components.AddRange(problems);

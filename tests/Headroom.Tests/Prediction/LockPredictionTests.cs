@@ -166,6 +166,21 @@ public sealed class LockPredictionTests
         Assert.Equal(torch.DownloadBytes + Component(p, "six").DownloadBytes, Component(p, "poetry cache").Bytes);
     }
 
+    [Theory]
+    [InlineData("RUN uv export --frozen --no-dev --no-hashes -o requirements.txt\nRUN pip install --no-cache-dir -r requirements.txt", 5)]
+    [InlineData("RUN uv export --frozen --no-dev | pip install --no-cache-dir -r /dev/stdin", 4)]
+    public void Pip_installing_what_uv_export_wrote_takes_the_locked_packages(string runs, int line)
+    {
+        string dockerfile = "FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\n" + runs + "\n";
+        ImagePrediction p = Predict(false, dockerfile, ("pyproject.toml", LockFixtures.PyProject), ("uv.lock", LockFixtures.UvLock(LockFixtures.FakeSize)));
+
+        PredictedComponent[] packages = [.. p.Components.Where(c => c.Kind == "pip")];
+        Assert.Equal(["filelock", "numpy", "nvidia-cublas-cu12", "torch", "triton"], packages.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(packages, c => Assert.Equal((line, "/usr/local/lib/python3.12/site-packages"), (c.Line, c.Location)));
+        Assert.Equal(LockFixtures.Amd64Wheels.Sum(LockFixtures.FakeSize), packages.Sum(c => c.DownloadBytes));
+        Assert.DoesNotContain(p.Notes, n => n.Contains("not found", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_malformed_lock_file_stops_the_prediction_with_its_file_and_line()
     {
