@@ -23,6 +23,12 @@ internal sealed record LockInstall(string Command, LockFile Lock, string LockPat
     /// <summary>The cache component's name (<c>uv cache</c>, <c>poetry cache</c>) when the downloads stay in the layer, else null.</summary>
     public string? CacheName { get; init; }
 
+    /// <summary>
+    /// uv's link mode is <c>copy</c> (<c>--link-mode</c>, <c>UV_LINK_MODE</c>): the cache and the environment each hold
+    /// the unpacked files. Otherwise (hardlink, uv's default on Linux) the environment's files are links to the cache's.
+    /// </summary>
+    public bool CopiesFromCache { get; init; }
+
     /// <summary>The cache folder, for messages and <c>COPY --from</c>.</summary>
     public string? CacheDirectory { get; init; }
 }

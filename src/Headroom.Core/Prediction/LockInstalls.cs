@@ -177,6 +177,7 @@ internal static class LockInstalls
             Skipped = uv.ListOf("--no-install-package").Select(PackageName.Normalize).ToHashSet(StringComparer.Ordinal),
             CacheName = kept ? "uv cache" : null,
             CacheDirectory = cache ?? "~/.cache/uv",
+            CopiesFromCache = (uv.FindOption("--link-mode")?.Value ?? Variable(uv, instruction, "UV_LINK_MODE")) == "copy",
         };
     }
 

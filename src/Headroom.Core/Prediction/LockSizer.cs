@@ -37,8 +37,36 @@ internal static class LockSizer
         }
 
         List<PredictedComponent> components = Size(context, document, install, state, instruction.Line, notes);
-        string why = tool.IsPoetry ? "no --no-cache, cache mount or rm of it in this RUN" : "no --no-cache, UV_NO_CACHE, cache mount or uv cache clean in this RUN";
-        PipSizer.AddCache(components, install.CacheName, install.CacheDirectory ?? string.Empty, why, instruction.Line, state.Stage.Index);
+        if (tool.IsPoetry)
+        {
+            // poetry keeps the downloaded wheel files (its cache's artifacts) and unpacks them into the environment.
+            PipSizer.AddCache(components, install.CacheName, install.CacheDirectory ?? string.Empty, "no --no-cache, cache mount or rm of it in this RUN", instruction.Line, state.Stage.Index);
+            return components;
+        }
+
+        // uv unpacks each wheel into its cache and links the files into the environment (hard links on Linux, uv docs
+        // "Caching" and the link-mode setting): a kept cache adds bytes only when it copies (link mode copy).
+        if (install.CacheName is not null && install.CopiesFromCache && components.Count > 0)
+        {
+            components.Add(new PredictedComponent("pip", install.CacheName, string.Empty, components.Sum(c => c.Bytes), instruction.Line, components.All(c => c.Exact))
+            {
+                LowBytes = components.Sum(c => c.LowBytes),
+                HighBytes = components.Sum(c => c.HighBytes),
+                How = $"the unpacked wheels stay in {install.CacheDirectory} in this layer and UV_LINK_MODE=copy copies them into the environment: the installed size again (no --no-cache, UV_NO_CACHE, cache mount or uv cache clean in this RUN)",
+                Location = install.CacheDirectory,
+                Stage = state.Stage.Index,
+            });
+        }
+        else if (install.CacheName is not null && components.Count > 0)
+        {
+            notes.Add($"{install.Where}: uv's cache ({install.CacheDirectory}) stays in the layer, but the environment's files are hard links to it (uv's default link mode on Linux): no bytes on top of the installed ones");
+        }
+        else if (components.Count > 0)
+        {
+            // Without a cache in the layer uv unpacks into a temporary or mounted cache: the files exist there during the RUN.
+            components[0] = components[0] with { TransientBytes = components.Sum(c => c.DownloadBytes) };
+        }
+
         return components;
     }
 
