@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Headroom.IO;
 using Headroom.Rules;
 using Headroom.Rules.Configuration;
@@ -45,11 +44,20 @@ internal static class FixCommand
                 }
                 else
                 {
+                    // Every file's new bytes first (in the encoding it has), so that a file that cannot be
+                    // rewritten stops the run before anything is written.
+                    var writes = new List<(string Full, byte[] Bytes)>();
                     foreach ((string path, (_, string after)) in plan.Files)
                     {
                         string full = Path.Combine(project.Root, path);
+                        byte[] original = File.Exists(full) ? File.ReadAllBytes(full) : [];
+                        writes.Add((full, TextFileEncoding.EncodeLike(original, after, path)));
+                    }
+
+                    foreach ((string full, byte[] bytes) in writes)
+                    {
                         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                        AtomicFile.Write(full, stream => stream.Write(new UTF8Encoding(false).GetBytes(after)));
+                        AtomicFile.Write(full, stream => stream.Write(bytes));
                     }
                 }
 

@@ -38,6 +38,9 @@ public sealed record ActionDeprecation
 
     public required string Fix { get; init; }
 
+    /// <summary>For a runner label: the label that <c>headroom fix</c> writes instead (the closest supported image), or null.</summary>
+    public string? Replacement { get; init; }
+
     public required string SourceUrl { get; init; }
 
     /// <summary>The error text for a concrete reference, or null.</summary>

@@ -78,6 +78,7 @@ public static class ActionDeprecations
             Breaks = true,
             Summary = "the ubuntu-20.04 hosted runner image is unsupported since 2025-04-15",
             Fix = "use ubuntu-22.04, ubuntu-24.04 or ubuntu-latest",
+            Replacement = "ubuntu-22.04",
             SourceUrl = "https://github.com/actions/runner-images/issues/11101",
         },
     ];

@@ -343,6 +343,7 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
 
                 foreach (RunScript script in document.ScriptsOf(instruction))
                 {
+                    state.Layers.AddRange(VenvSizer.Size(script, instruction, state));
                     foreach (AptInvocation aptRun in script.Script.InvocationsOf<AptInvocation>())
                     {
                         state.Layers.AddRange(AptSizer.Size(aptRun, script, instruction, state, apt, notes));

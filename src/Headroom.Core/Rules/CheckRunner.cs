@@ -81,7 +81,12 @@ public static class CheckRunner
     private static void Validate(CheckContext context)
     {
         _ = DockerfileDocument.All(context);
-        _ = WorkflowDocument.All(context);
+        foreach (WorkflowDocument workflow in WorkflowDocument.All(context))
+        {
+            _ = workflow.Uses; // reads the local actions it calls: malformed ones are exit 2 too
+        }
+
+        _ = ComposeDocument.All(context);
     }
 
     private static ProjectModel ExcludeFiles(ProjectModel project, Matcher? excluded) =>

@@ -32,6 +32,7 @@ public static class RuleCatalog
             new PipCacheKeptRule(),
             new DeprecatedActionRule(),
             new DeprecatedWorkflowCommandRule(),
+            new RetiredRunnerLabelRule(),
             new DockerComposeV1Rule(),
             new SetupPythonCacheNoFileRule(),
             new BuildxImageNotLoadedRule(),

@@ -152,6 +152,7 @@ public sealed class LocalReferenceResolver
             else if (ResolveAction(reference) is { } action)
             {
                 file = action.Path ?? file;
+                diagnostics.AddRange(action.Document.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
                 VisitSteps(action.Source, action.Steps, job, via, active, uses, diagnostics);
                 return;
             }

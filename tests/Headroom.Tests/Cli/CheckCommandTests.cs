@@ -95,6 +95,58 @@ public sealed class CheckCommandTests
             Assert.Equal(0, second.ExitCode);
             Assert.Equal("", second.Out);
             Assert.Contains("0 fix(es) to apply, would change 0 file(s); 0 not applied.", second.Error, StringComparison.Ordinal);
+
+            // The story: after the fix, DF001 and DF005 are gone and the backend image is predicted about 75% smaller.
+            (string[] rulesBefore, long imageBefore) = BackendCheck(Example);
+            (string[] rulesAfter, long imageAfter) = BackendCheck(dir);
+            Assert.Contains("DF001", rulesBefore);
+            Assert.Contains("DF005", rulesBefore);
+            Assert.DoesNotContain("DF001", rulesAfter);
+            Assert.DoesNotContain("DF005", rulesAfter);
+            double smaller = 1 - ((double)imageAfter / imageBefore);
+            Assert.InRange(smaller, 0.70, 0.90);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>The rule IDs of the findings in backend/ and the predicted size of backend/Dockerfile's image.</summary>
+    private static (string[] Rules, long ImageBytes) BackendCheck(string root)
+    {
+        CliResult result = CliRunner.Run("check", root, "--format", "json", "--fail-on", "never");
+        Assert.Equal(0, result.ExitCode);
+        using JsonDocument document = JsonDocument.Parse(result.Out);
+        string[] rules = [.. document.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("path").GetString()!.StartsWith("backend/", StringComparison.Ordinal))
+            .Select(f => f.GetProperty("ruleId").GetString()!)];
+        JsonElement prediction = document.RootElement.GetProperty("predictions").EnumerateArray()
+            .Single(p => p.GetProperty("dockerfile").GetString() == "backend/Dockerfile");
+        return (rules, prediction.GetProperty("imageBytes").GetInt64());
+    }
+
+    [Fact]
+    public void Fix_keeps_a_utf8_byte_order_mark_and_refuses_a_file_that_is_not_utf8()
+    {
+        string dir = Directory.CreateTempSubdirectory("headroom-fix-bom-").FullName;
+        try
+        {
+            string dockerfile = Path.Combine(dir, "Dockerfile");
+            byte[] bom = [0xEF, 0xBB, 0xBF];
+            File.WriteAllBytes(dockerfile, [.. bom, .. "FROM debian\r\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\r\n"u8]);
+
+            Assert.Equal(0, CliRunner.Run("fix", dir, "--only", "DF007").ExitCode);
+            byte[] fixedBytes = [.. bom, .. "FROM debian\r\nRUN apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\r\n"u8];
+            Assert.Equal(fixedBytes, File.ReadAllBytes(dockerfile));
+
+            // Latin-1 'é' (0xE9) in a comment: read with a replacement character, so writing it back would change it.
+            byte[] latin1 = [.. "FROM debian\n# caf"u8, 0xE9, .. "\nRUN apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n"u8];
+            File.WriteAllBytes(dockerfile, latin1);
+            CliResult refused = CliRunner.Run("fix", dir, "--only", "DF007");
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Matches(@"^headroom: error: Dockerfile: not UTF-8 text", refused.Error);
+            Assert.Equal(latin1, File.ReadAllBytes(dockerfile));
         }
         finally
         {
@@ -128,19 +180,21 @@ public sealed class CheckCommandTests
         }
     }
 
-    [Fact]
-    public void A_malformed_Dockerfile_is_exit_2_with_its_file_and_line()
+    [Theory]
+    [InlineData("Dockerfile", "FROM debian\nRUN <<EOF\necho never ends\n", @"^headroom: error: .*Dockerfile:2: .*heredoc")]
+    [InlineData("docker-compose.yml", "services:\n  api:\n    build: backend\n   image: api\n  web:\n    image: nginx\n", @"^headroom: error: docker-compose\.yml:4: ")]
+    public void A_malformed_input_file_is_exit_2_with_its_file_and_line(string name, string text, string expected)
     {
         string dir = Directory.CreateTempSubdirectory("headroom-check-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM debian\nRUN <<EOF\necho never ends\n");
+            File.WriteAllText(Path.Combine(dir, name), text);
 
             CliResult result = CliRunner.Run("check", dir);
 
             Assert.Equal(2, result.ExitCode);
             string line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Matches(@"^headroom: error: .*Dockerfile:2: .*heredoc", line);
+            Assert.Matches(expected, line);
         }
         finally
         {

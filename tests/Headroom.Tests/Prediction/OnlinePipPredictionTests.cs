@@ -69,6 +69,32 @@ public sealed class OnlinePipPredictionTests
     }
 
     [Fact]
+    public void An_index_url_built_from_an_ARG_is_read_with_its_value_and_with_a_build_arg()
+    {
+        // The accuracy bench writes `--index-url ${PYINDEX}/cpu/simple`: the ARG's value (or the --build-arg that
+        // replaces it) is part of the URL, so the install is resolved on that index instead of falling back.
+        const string WithArg = """
+            FROM python:3.12-slim
+            ARG PYINDEX=https://torch.test/whl
+            RUN pip install --no-cache-dir --index-url ${PYINDEX}/cpu/ app
+            """;
+        _index.Add(PipIndexFixture.Cpu, "app", "1.0", payload: 20_000);
+        _index.Add(PipIndexFixture.PyPI, "app", "1.1", payload: 70_000);
+
+        ImagePrediction p = Predict(WithArg);
+        PredictedComponent app = Assert.Single(p.Components, c => c.Name == "app");
+        Assert.Equal(("1.0", true, _index.Installed("app-1.0-py3-none-any.whl")), (app.Version, app.Exact, app.Bytes));
+        Assert.DoesNotContain(p.Notes, n => n.Contains("indexes cannot be read", StringComparison.Ordinal));
+
+        // With --build-arg PYINDEX=https://pypi.test the same line names the other index (its app wheel is bigger).
+        ProjectModel project = ProjectModel.FromFiles([KeyValuePair.Create("Dockerfile", WithArg.Replace("/cpu/ app", "/simple/ app", StringComparison.Ordinal))]);
+        using var predictor = new ImagePredictor();
+        ImagePrediction gpu = predictor.PredictImage(new CheckContext(project, new CheckOptions { PackageIndexes = _index.Indexes() }), "Dockerfile", new Dictionary<string, string> { ["PYINDEX"] = "https://pypi.test" })!;
+        PredictedComponent other = Assert.Single(gpu.Components, c => c.Name == "app");
+        Assert.Equal(("1.1", _index.Installed("app-1.1-py3-none-any.whl")), (other.Version, other.Bytes));
+    }
+
+    [Fact]
     public void Torch_from_the_index_brings_its_CUDA_stack_as_one_group()
     {
         _index.Add(PipIndexFixture.PyPI, "torch", "2.6.0", "filelock; nvidia-cublas-cu12==12.4.5.8|platform_machine == \"x86_64\"; triton==3.2.0|platform_machine == \"x86_64\"", payload: 80_000, tag: "cp312-cp312-manylinux1_x86_64");

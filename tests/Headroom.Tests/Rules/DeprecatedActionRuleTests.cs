@@ -105,4 +105,12 @@ public sealed class DeprecatedActionRuleTests
         var error = Assert.Throws<InputException>(() => RuleHarness.Check(Rule, (Path, "on: push\njobs:\n  a: [b\n")));
         Assert.StartsWith(Path + ":", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_malformed_local_action_is_an_input_error_with_its_file_and_line()
+    {
+        const string Action = "runs:\n  using: composite\n  steps:\n    - uses: actions/cache@v4\n   with: {}\n";
+        var error = Assert.Throws<InputException>(() => RuleHarness.Check(new DockerComposeV1Rule(), (Path, Workflow("./.github/actions/setup")), (".github/actions/setup/action.yml", Action)));
+        Assert.StartsWith(".github/actions/setup/action.yml:5: ", error.Message, StringComparison.Ordinal);
+    }
 }

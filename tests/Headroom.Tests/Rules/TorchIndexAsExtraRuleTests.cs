@@ -19,6 +19,8 @@ public sealed class TorchIndexAsExtraRuleTests
     [InlineData("FROM python:3.11\nRUN pip install -f https://download.pytorch.org/whl/cpu/torch_stable.html torch==2.3.1\n", 2)]
     [InlineData("FROM python:3.11\nRUN uv pip install --system --index-strategy unsafe-best-match --extra-index-url https://download.pytorch.org/whl/cpu torch\n", 2)]
     [InlineData("FROM python:3.11\nRUN uv pip install --system -f https://download.pytorch.org/whl/cpu torch\n", 2)]
+    [InlineData("FROM python:3.11\nARG PYTORCH=https://download.pytorch.org\nRUN pip install --extra-index-url ${PYTORCH}/whl/cpu torch==2.3.1\n", 3)]
+    [InlineData("FROM python:3.11\nARG PYTORCH=https://download.pytorch.org\nRUN pip install --extra-index-url=\"$PYTORCH/whl/cpu\" torch==2.3.1\n", 3)]
     public void Fires_when_the_cpu_index_is_only_an_extra_source(string dockerfile, int line)
     {
         Finding finding = Assert.Single(RuleHarness.Check(Rule, ("Dockerfile", dockerfile), ("requirements.txt", Requirements)).Findings);
@@ -47,6 +49,7 @@ public sealed class TorchIndexAsExtraRuleTests
 
     [Theory]
     [InlineData("FROM python:3.11\nRUN pip install --index-url https://download.pytorch.org/whl/cpu torch==2.3.1\n")]
+    [InlineData("FROM python:3.11\nARG PYTORCH=https://download.pytorch.org\nRUN pip install --index-url ${PYTORCH}/whl/cpu torch==2.3.1\n")]
     [InlineData("FROM python:3.11\nRUN pip install --index-url https://download.pytorch.org/whl/cpu --extra-index-url https://pypi.org/simple torch fastapi\n")]
     [InlineData("FROM python:3.11\nRUN uv pip install --system --extra-index-url https://download.pytorch.org/whl/cpu torch\n")]
     [InlineData("FROM python:3.11\nENV UV_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu\nRUN uv pip install --system -r requirements.txt\n")]

@@ -1,6 +1,7 @@
 using Headroom.Dockerfiles.Build;
 using Headroom.Knowledge.Torch;
 using Headroom.Python;
+using Headroom.Shell;
 using Headroom.Shell.Invocations;
 
 namespace Headroom.Rules.Models;
@@ -281,15 +282,29 @@ public static class TorchInstalls
             return value;
         }
 
-        string? raw = option.RawValue?.Trim('"');
-        if (raw is null || raw.Length < 2 || raw[0] != '$')
+        if (!option.HasValue)
         {
             return null;
         }
 
-        string name = raw.StartsWith("${", StringComparison.Ordinal) && raw.EndsWith('}') ? raw[2..^1] : raw[1..];
-        return name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? EnvironmentValue(pip, name) : null;
+        // A separate value word expands on its own; an attached one (--index-url=$X, -i$X) expands with the
+        // option's name, which is literal, and loses it after.
+        if (option.ValueWord is { } word)
+        {
+            return NonEmpty(WordExpansion.Expand(word, pip.Environment));
+        }
+
+        string? whole = WordExpansion.Expand(option.Word, pip.Environment);
+        if (whole is null || !whole.StartsWith(option.Written, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string attached = whole[option.Written.Length..];
+        return NonEmpty(option.Written.StartsWith("--", StringComparison.Ordinal) && attached.StartsWith('=') ? attached[1..] : attached);
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string? EnvironmentValue(PipInvocation pip, string name) =>
         pip.Environment.Find(name)?.Value is { Length: > 0 } value ? value : null;

@@ -20,7 +20,7 @@ public sealed class WorkflowDocument
     {
         Path = path;
         Workflow = workflow;
-        _uses = new Lazy<IReadOnlyList<ActionUse>>(() => new LocalReferenceResolver(repository).CollectUses(workflow, []));
+        _uses = new Lazy<IReadOnlyList<ActionUse>>(() => CollectUses(workflow, repository));
     }
 
     /// <summary>Relative to the checked root, with <c>/</c>.</summary>
@@ -30,7 +30,10 @@ public sealed class WorkflowDocument
 
     public Workflow Workflow { get; }
 
-    /// <summary>Every <c>uses:</c> the workflow reaches, its own and those inside local composite actions and reusable workflows.</summary>
+    /// <summary>
+    /// Every <c>uses:</c> the workflow reaches, its own and those inside local composite actions and reusable
+    /// workflows. A local action whose YAML is malformed is an <see cref="InputException"/> naming its file and line.
+    /// </summary>
     public IReadOnlyList<ActionUse> Uses => _uses.Value;
 
     /// <summary>Every workflow of the project, parsed once.</summary>
@@ -93,6 +96,18 @@ public sealed class WorkflowDocument
 
         // A mapped span must read the same as the script text (a block scalar's line breaks and indentation differ).
         return end - start == scriptSpan.Length ? new TextSpan(start, end - start) : null;
+    }
+
+    private static IReadOnlyList<ActionUse> CollectUses(Workflow workflow, IRepositoryFiles repository)
+    {
+        var diagnostics = new List<Diagnostic>();
+        IReadOnlyList<ActionUse> uses = new LocalReferenceResolver(repository).CollectUses(workflow, diagnostics);
+        if (diagnostics.FirstOrDefault(d => d.Code.StartsWith("yaml-", StringComparison.Ordinal)) is { } error)
+        {
+            throw new InputException($"{error.Path}:{error.Start.Line}: {error.Message}");
+        }
+
+        return uses;
     }
 
     private static WorkflowDocument Load(CheckContext context, string path)

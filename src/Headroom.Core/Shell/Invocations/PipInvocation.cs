@@ -102,7 +102,7 @@ public sealed class PipInvocation : ToolInvocation
             launcher = PipLauncher.Pip;
             argsStart = index + 1;
         }
-        else if (IsVersioned(name, "python") && FindPipModule(words, index + 1) is int module)
+        else if (IsVersioned(name, "python") && FindModule(words, index + 1, "pip") is int module)
         {
             launcher = PipLauncher.PythonModule;
             argsStart = module + 1;
@@ -170,8 +170,8 @@ public sealed class PipInvocation : ToolInvocation
         return rest.IsEmpty || (char.IsAsciiDigit(rest[0]) && !rest.ContainsAnyExcept(VersionChars));
     }
 
-    /// <summary>After <c>python</c>: the index of the <c>pip</c> word of <c>-m pip</c> (interpreter options skipped), or null.</summary>
-    private static int? FindPipModule(ImmutableArray<ShellWord> words, int start)
+    /// <summary>After <c>python</c>: the index of the module's word of <c>-m pip</c>/<c>-m venv</c> (interpreter options skipped), or null.</summary>
+    internal static int? FindModule(ImmutableArray<ShellWord> words, int start, string moduleName)
     {
         for (int i = start; i < words.Length; i++)
         {
@@ -205,7 +205,7 @@ public sealed class PipInvocation : ToolInvocation
             }
 
             string module = m + 1 < text.Length ? text[(m + 1)..] : (i + 1 < words.Length ? words[i + 1].Value ?? "" : "");
-            return module == "pip" ? (m + 1 < text.Length ? i : i + 1) : null;
+            return module == moduleName ? (m + 1 < text.Length ? i : i + 1) : null;
         }
 
         return null;
