@@ -355,6 +355,7 @@ public sealed class ImagePredictor : IImageCostSource, IDisposable
                         {
                             ApkInvocation apkRun => ApkSizer.Size(apkRun, script, instruction, state, apk, notes),
                             NpmInvocation npmRun => NpmSizer.Size(context, document, npmRun, script, instruction, state, npm, notes),
+                            ProjectInstallInvocation project => LockSizer.SizeProject(context, document, project, script, instruction, state, notes),
                             _ => [],
                         });
                     }

@@ -42,7 +42,7 @@ internal static class PipIndexSizer
             return null;
         }
 
-        if ((PythonInstalls.TargetOf(install.Run.Document, install.Stage) ?? FromStage(state, install, where)) is not { } target)
+        if ((PythonInstalls.TargetOf(install.Run.Document, install.Stage) ?? FromStage(state, install.Stage.Platform, install.Run.Document.Path, install.Run.AnchorLine)) is not { } target)
         {
             notes.Add($"{where}: the stage's Python is not known (base image not in the table, or not linux), so its pip packages are sized from the embedded knowledge");
             return null;
@@ -226,9 +226,7 @@ internal static class PipIndexSizer
         string reason = indexes is PackageIndex index ? (await index.Wheels.InspectAsync(file, cancellationToken).ConfigureAwait(false)).Reason ?? "the zip directory was not read" : "the zip directory was not read";
         if (download is long bytes)
         {
-            (double Point, double Low, double High) ratio = group is not null ? InstalledSizeRatios.Cuda
-                : package.Name == "torch" ? InstalledSizeRatios.TorchCpu
-                : InstalledSizeRatios.Generic;
+            (double Point, double Low, double High) ratio = RatioFor(package.Name, group);
             string sizeSource = file.Size is null ? "its Content-Length or PyPI's JSON API" : "the index's listing";
             return component with
             {
@@ -250,21 +248,24 @@ internal static class PipIndexSizer
         };
     }
 
+    /// <summary>The installed/download ratio of a wheel: the CUDA stack's, CPU torch's, or the generic one.</summary>
+    internal static (double Point, double Low, double High) RatioFor(string name, string? group) =>
+        group is not null ? InstalledSizeRatios.Cuda : name == "torch" ? InstalledSizeRatios.TorchCpu : InstalledSizeRatios.Generic;
+
     /// <summary>The wheels of torch's CUDA stack: nvidia-* libraries and triton.</summary>
-    private static bool IsCudaLibrary(string name) =>
+    internal static bool IsCudaLibrary(string name) =>
         name.StartsWith("nvidia-", StringComparison.Ordinal) || name is "triton" or "pytorch-triton";
 
-    private static string HttpOneLine(string text) => text.ReplaceLineEndings(" ");
+    internal static string HttpOneLine(string text) => text.ReplaceLineEndings(" ");
 
     /// <summary>
     /// The stage's Python as the prediction learnt it (a base image read from its registry, or an apt install of
     /// <c>python3.N</c>) when the base-image table does not know the image, with the libc of a table row of the same
     /// distribution release; null when the table knows no such release.
     /// </summary>
-    private static PythonTarget? FromStage(StageBuild state, TorchInstall install, string where)
+    internal static PythonTarget? FromStage(StageBuild state, Platform platform, string path, int line)
     {
         // The table's row of the same distribution release gives libc and its version; the Python is the stage's.
-        Platform platform = install.Stage.Platform;
         string? python = state.Python;
         BaseImage? like = state.Distro is { } d ? BaseImageTable.All.FirstOrDefault(b => b.Distro == d.Distro && b.DistroRelease == d.Release) : null;
         if (platform.Os != "linux" || python is null || like is null || (like with { PythonVersion = python }).Target(platform.Architecture) is not { } environment)
@@ -272,7 +273,6 @@ internal static class PipIndexSizer
             return null;
         }
 
-        int line = install.Run.AnchorLine;
-        return new PythonTarget(environment, $"the stage's Python {state.Python}, {where}", new RelatedLocation(install.Run.Document.Path, line, 1, $"the stage's Python ({state.Python})"));
+        return new PythonTarget(environment, $"the stage's Python {state.Python}, {path}:{line}", new RelatedLocation(path, line, 1, $"the stage's Python ({state.Python})"));
     }
 }

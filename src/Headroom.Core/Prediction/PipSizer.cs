@@ -27,30 +27,40 @@ internal static class PipSizer
         int line = install.Run.AnchorLine;
         int stage = state.Stage.Index;
         string location = Location(pip, install.Run.Instruction, state.Python);
-        List<PredictedComponent> problems = [.. PipIndexSizer.FileProblems(install, state, location, $"{install.Run.Document.Path}:{line}", notes)];
-        List<PredictedComponent> components = PipIndexSizer.Size(context, install, state, location, notes) ?? FromKnowledge(install, state, location, notes);
+        LockInstall? fromLock = LockInstalls.FromPip(context, install, location, notes);
+        List<PredictedComponent> problems = fromLock is null ? [.. PipIndexSizer.FileProblems(install, state, location, $"{install.Run.Document.Path}:{line}", notes)] : [];
+        List<PredictedComponent> components = fromLock is not null
+            ? LockSizer.Size(context, install.Run.Document, fromLock, state, line, notes)
+            : PipIndexSizer.Size(context, install, state, location, notes) ?? FromKnowledge(install, state, location, notes);
         components.AddRange(problems);
-        long wheels = components.Sum(c => c.DownloadBytes);
+        bool keeps = PackageCaches.KeepsCache(pip, install.Run.Script, install.Run.Instruction);
+        string cache = PackageCaches.DirectoryOf(pip, install.Run.Instruction) ?? PackageCaches.DefaultDisplay(pip);
+        AddCache(components, keeps ? (pip.IsUv ? "uv cache" : "pip cache") : null, cache, "no --no-cache-dir, PIP_NO_CACHE_DIR or cache mount", line, stage);
+        return components;
+    }
 
-        if (wheels > 0 && PackageCaches.KeepsCache(pip, install.Run.Script, install.Run.Instruction))
+    /// <summary>
+    /// The downloaded wheels: a cache component named <paramref name="cacheName"/> when they stay in the layer, else
+    /// transient bytes on the first component (the files exist on the builder's disk while the installer unpacks them).
+    /// </summary>
+    internal static void AddCache(List<PredictedComponent> components, string? cacheName, string cacheDirectory, string why, int line, int stage)
+    {
+        long wheels = components.Sum(c => c.DownloadBytes);
+        if (wheels > 0 && cacheName is not null)
         {
-            string cache = PackageCaches.DirectoryOf(pip, install.Run.Instruction) ?? PackageCaches.DefaultDisplay(pip);
-            components.Add(new PredictedComponent("pip", pip.IsUv ? "uv cache" : "pip cache", string.Empty, wheels, line, components.All(c => c.Exact))
+            components.Add(new PredictedComponent("pip", cacheName, string.Empty, wheels, line, components.All(c => c.Exact))
             {
-                LowBytes = components.Sum(c => c.DownloadBytes),
-                HighBytes = components.Sum(c => c.DownloadBytes),
-                How = $"the downloaded wheels stay in {cache} in this layer (no --no-cache-dir, PIP_NO_CACHE_DIR or cache mount)",
-                Location = cache,
+                LowBytes = wheels,
+                HighBytes = wheels,
+                How = $"the downloaded wheels stay in {cacheDirectory} in this layer ({why})",
+                Location = cacheDirectory,
                 Stage = stage,
             });
         }
         else if (wheels > 0)
         {
-            // The wheel files exist on the builder's disk while pip unpacks them.
             components[0] = components[0] with { TransientBytes = wheels };
         }
-
-        return components;
     }
 
     /// <summary>The install sized from the embedded knowledge: torch by <see cref="TorchBuilds"/>, anything else assumed.</summary>

@@ -37,6 +37,11 @@ public static class ContainerPaths
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(containerPath);
         string target = Join(WorkingDirectory(at), containerPath);
+        if (FromBindMount(context, document, at, target) is { } mounted)
+        {
+            return mounted;
+        }
+
         string workdir = "/";
         var copies = new List<(string Destination, bool IsDirectory, IReadOnlyList<string> Sources)>();
         foreach (BuildInstruction instruction in Before(at))
@@ -86,6 +91,29 @@ public static class ContainerPaths
                         return candidate;
                     }
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A RUN's <c>--mount=type=bind,source=S,target=T</c> from the build context (no <c>from</c>) that puts the file
+    /// at <paramref name="target"/> there (uv's Docker guide binds <c>uv.lock</c> and <c>pyproject.toml</c> this way), or null.
+    /// </summary>
+    private static string? FromBindMount(CheckContext context, DockerfileDocument document, BuildInstruction at, string target)
+    {
+        string workdir = WorkingDirectory(at);
+        foreach (RunMount mount in RunMounts.Of(at).Where(m => m.Type == "bind" && m.From is null && m.Target is not null))
+        {
+            string mountTarget = Join(workdir, mount.Target!);
+            string source = mount.Source ?? ".";
+            string? candidate = target == mountTarget ? RepositoryJoin(document.Directory, source)
+                : target.StartsWith(mountTarget.TrimEnd('/') + "/", StringComparison.Ordinal) ? RepositoryJoin(RepositoryJoin(document.Directory, source), target[(mountTarget.TrimEnd('/').Length + 1)..])
+                : null;
+            if (candidate is not null && Exists(context, candidate))
+            {
+                return candidate;
             }
         }
 

@@ -33,6 +33,8 @@ public static class PythonInstalls
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(files);
+        // A lock file (-r pylock.toml) is not a requirements file: the predictor reads it as a lock.
+        files = [.. files.Where(f => !LockFile.IsPylockName(f.Path))];
         if (files.Count == 0)
         {
             return null;

@@ -17,6 +17,8 @@ public static class InvocationRecognizer
             "conda" or "mamba" or "micromamba" => CondaInvocation.TryParse(command),
             "rm" => RemoveInvocation.TryParse(command),
             "find" => FindDeleteInvocation.TryParse(command),
+            "poetry" => ProjectInstallInvocation.TryParse(command),
+            "uv" => (ToolInvocation?)PipInvocation.TryParse(command) ?? ProjectInstallInvocation.TryParse(command),
             _ => PipInvocation.TryParse(command),
         };
     }
