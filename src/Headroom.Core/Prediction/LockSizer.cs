@@ -61,10 +61,10 @@ internal static class LockSizer
         {
             notes.Add($"{install.Where}: uv's cache ({install.CacheDirectory}) stays in the layer, but the environment's files are hard links to it (uv's default link mode on Linux): no bytes on top of the installed ones");
         }
-        else if (components.Count > 0)
+        else
         {
             // Without a cache in the layer uv unpacks into a temporary or mounted cache: the files exist there during the RUN.
-            components[0] = components[0] with { TransientBytes = components.Sum(c => c.DownloadBytes) };
+            PipSizer.AddCache(components, null, install.CacheDirectory ?? string.Empty, string.Empty, instruction.Line, state.Stage.Index);
         }
 
         return components;
